@@ -1,0 +1,36 @@
+import { createInterface } from 'node:readline';
+import { CoreConfigSchema, createAnswerer, loadCorpus, parseConfig } from '../../src/index.js';
+import { runMain } from '../cli/run-main.js';
+import { ANSI, PLAIN } from '../terminal/render.js';
+import { createReplSession } from './session.js';
+
+runMain(async () => {
+  const env = parseConfig(CoreConfigSchema, process.env);
+  const qa = createAnswerer(await loadCorpus(env.CORPUS_DIR));
+  const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
+  const session = createReplSession(qa, process.stdout.isTTY ? ANSI : PLAIN);
+
+  const rl = createInterface({
+    input: process.stdin,
+    output: process.stdout,
+    terminal: interactive,
+    historySize: 200,
+    crlfDelay: Number.POSITIVE_INFINITY,
+  });
+  if (interactive) {
+    const titles = qa.documents.map((d) => d.title).join('; ');
+    process.stdout.write(`article-qa: ask about ${titles}\nType :help for commands.\n`);
+    rl.setPrompt('? ');
+    rl.prompt();
+  }
+  for await (const line of rl) {
+    const { output, quit } = session.handleLine(line);
+    if (output) process.stdout.write(`${output}\n`);
+    if (quit) break;
+    if (interactive) {
+      process.stdout.write('\n');
+      rl.prompt();
+    }
+  }
+  rl.close();
+});

@@ -1,0 +1,15 @@
+export * from './answer-schema.js';
+export { type Answerer, type AskOptions, createAnswerer } from './answerer.js';
+export {
+  type ArticleDocument,
+  type Corpus,
+  type CorpusLimits,
+  DEFAULT_CORPUS_LIMITS,
+  type FrontMatter,
+  FrontMatterSchema,
+  loadCorpus,
+  parseArticle,
+} from './corpus.js';
+export * from './errors.js';
+export { cleanQuestion } from './question.js';
+export { type CoreConfig, CoreConfigSchema, parseConfig } from './config.js';

@@ -1,0 +1,143 @@
+import winkNLP, {
+  type ItemEntity,
+  type ItemSentence,
+  type ItemToken,
+  type ItsFunction,
+} from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import stem from 'wink-porter2-stemmer';
+
+/** One token of an analysed text, with its place in the original string. */
+export interface Token {
+  /** UTF-16 offset of the token in the analysed text. */
+  readonly start: number;
+  readonly end: number;
+  /** The token exactly as written. */
+  readonly text: string;
+  /** Lower-cased lemma ("spoke" → "speak", "troops" → "troop"). */
+  readonly lemma: string;
+  /** Search term: Porter2 stem of the lemma, with apostrophes and dots folded; "" for non-words. */
+  readonly term: string;
+  /** Universal part-of-speech tag (NOUN, PROPN, VERB, NUM, …). */
+  readonly pos: string;
+  /** Word, number, punctuation, emoji, … as the tokenizer classifies it. */
+  readonly kind: string;
+  readonly isStopWord: boolean;
+  /** Index of the sentence the token belongs to. */
+  readonly sentence: number;
+}
+
+/** A sentence as a half-open range of characters and of tokens. */
+export interface SentenceSpan {
+  readonly start: number;
+  readonly end: number;
+  readonly firstToken: number;
+  /** Exclusive. */
+  readonly endToken: number;
+}
+
+/** A recognised entity (DATE, CARDINAL, DURATION, MONEY, PERCENT, ORDINAL, TIME, …). */
+export interface EntitySpan {
+  readonly type: string;
+  readonly start: number;
+  readonly end: number;
+  readonly firstToken: number;
+  readonly endToken: number;
+}
+
+/** The language analysis of one text: tokens, sentences and entities. */
+export interface TextAnalysis {
+  readonly tokens: readonly Token[];
+  readonly sentences: readonly SentenceSpan[];
+  readonly entities: readonly EntitySpan[];
+}
+
+const nlp = winkNLP(model);
+const its = nlp.its;
+
+/**
+ * Folds typographic variants so that index and query agree: curly quotes and apostrophes become
+ * straight ones. Keeps the string's length, so offsets into the folded text are offsets into the
+ * original.
+ */
+export function foldTypography(text: string): string {
+  return text
+    .replace(/[\u2018\u2019\u201B\u2032\u02BC]/g, "'")
+    .replace(/[\u201C\u201D\u201F\u2033]/g, '"');
+}
+
+/** Turns one word into its search term: lower-cased, dots and apostrophes dropped, stemmed. */
+export function termOf(word: string): string {
+  const folded = foldTypography(word).toLowerCase().replace(/['.]/g, '');
+  if (!/[\p{L}\p{N}]/u.test(folded)) return '';
+  return /^\p{N}/u.test(folded) ? folded.replace(/,/g, '') : stem(folded);
+}
+
+/** Splits, tags and lemmatises `text` with wink-nlp, keeping every offset into `text`. */
+export function analyzeText(text: string): TextAnalysis {
+  const doc = nlp.readDoc(foldTypography(text));
+  const tokens: Token[] = [];
+  const sentenceOfToken: number[] = [];
+  const sentences: SentenceSpan[] = [];
+  doc.sentences().each((sentence: ItemSentence, index: number) => {
+    const [first, last] = sentence.out(its.span) as unknown as [number, number];
+    for (let t = first; t <= last; t += 1) sentenceOfToken[t] = index;
+  });
+
+  let offset = 0;
+  doc.tokens().each((token: ItemToken, index: number) => {
+    const value = token.out(its.value);
+    offset += (token.out(its.precedingSpaces) as string).length;
+    let start = offset;
+    if (text.slice(start, start + value.length) !== foldBack(text, start, value)) {
+      const found = foldTypography(text).indexOf(value, start);
+      start = found >= 0 ? found : start;
+    }
+    const kind = token.out(its.type);
+    const lemma = (token.out(its.lemma as unknown as ItsFunction<string>) as string).toLowerCase();
+    const isWord = kind === 'word' || kind === 'number';
+    tokens.push({
+      start,
+      end: start + value.length,
+      text: text.slice(start, start + value.length),
+      lemma,
+      term: isWord && !/^'s?$/.test(lemma) ? termOf(lemma) : '',
+      pos: token.out(its.pos),
+      kind,
+      isStopWord: token.out(its.stopWordFlag) as unknown as boolean,
+      sentence: sentenceOfToken[index] ?? 0,
+    });
+    offset = start + value.length;
+  });
+
+  doc.sentences().each((sentence: ItemSentence) => {
+    const [first, last] = sentence.out(its.span) as unknown as [number, number];
+    const a = tokens[first];
+    const b = tokens[last];
+    if (a && b)
+      sentences.push({ start: a.start, end: b.end, firstToken: first, endToken: last + 1 });
+  });
+
+  const entities: EntitySpan[] = [];
+  doc.entities().each((entity: ItemEntity) => {
+    const [first, last] = entity.out(its.span) as unknown as [number, number];
+    const a = tokens[first];
+    const b = tokens[last];
+    if (a && b) {
+      entities.push({
+        type: entity.out(its.type),
+        start: a.start,
+        end: b.end,
+        firstToken: first,
+        endToken: last + 1,
+      });
+    }
+  });
+  return { tokens, sentences, entities };
+}
+
+function foldBack(text: string, start: number, value: string): string {
+  return foldTypography(text.slice(start, start + value.length)) === value
+    ? text.slice(start, start + value.length)
+    : value;
+}
