@@ -1,0 +1,104 @@
+import { once } from 'node:events';
+import { Client, DiscordjsErrorCodes, Events, GatewayIntentBits, Partials } from 'discord.js';
+import { ConfigError } from '../../src/index.js';
+import type { Logger } from '../shared/logger.js';
+import { createHandlers, type HandlerOptions } from './handlers.js';
+
+/**
+ * Intents that need no approval. Discord still sends the text of messages that mention the bot
+ * (and of DMs) without the privileged MessageContent intent, and asking for an unapproved
+ * privileged intent makes the gateway close with 4014.
+ */
+export const GATEWAY_INTENTS = [
+  GatewayIntentBits.Guilds,
+  GatewayIntentBits.GuildMessages,
+  GatewayIntentBits.DirectMessages,
+] as const;
+
+/** Options for {@link createDiscordClient}. */
+export interface DiscordClientOptions {
+  /** REST base URL (without `/v10`). @default Discord's own */
+  apiUrl?: string | undefined;
+}
+
+/** A discord.js client with the bot's intents, DM support and mentions switched off. */
+export function createDiscordClient(options: DiscordClientOptions = {}): Client {
+  return new Client({
+    intents: [...GATEWAY_INTENTS],
+    // DM channels are not cached before their first message; without this, DMs are dropped.
+    partials: [Partials.Channel],
+    // The bot quotes other people's words: it must never ping anyone, the asker included.
+    allowedMentions: { parse: [], repliedUser: false },
+    rest: options.apiUrl ? { api: options.apiUrl } : {},
+  });
+}
+
+/** Options for {@link startBot}. */
+export interface StartBotOptions extends HandlerOptions, DiscordClientOptions {
+  token: string;
+}
+
+/**
+ * Connects a client, wires the handlers and resolves once the client is ready. On failure the
+ * client is destroyed (so the process can exit) and a rejected token becomes a {@link ConfigError}.
+ */
+export async function startBot(options: StartBotOptions): Promise<Client> {
+  const { logger } = options;
+  const client = createDiscordClient(options);
+  const handlers = createHandlers(options);
+  client.on(Events.MessageCreate, (message) => void handlers.onMessage(message));
+  client.on(Events.InteractionCreate, (interaction) => void handlers.onInteraction(interaction));
+  watchClient(client, logger);
+
+  const ready = once(client, Events.ClientReady);
+  try {
+    await client.login(options.token);
+    await ready;
+  } catch (error) {
+    await client.destroy();
+    throw explainLoginFailure(error);
+  }
+  logger.info(
+    {
+      user: client.user?.tag,
+      guilds: client.guilds.cache.size,
+      shards: client.ws.shards.map((s) => s.id),
+    },
+    'Discord bot ready',
+  );
+  return client;
+}
+
+function watchClient(client: Client, logger: Logger): void {
+  // Without an `error` listener an EventEmitter error would crash the process.
+  client.on(Events.Error, (error) => logger.error({ err: error }, 'Discord client error'));
+  client.on(Events.Warn, (message) => logger.warn(message));
+  client.on(Events.ShardError, (error, shardId) =>
+    logger.error({ err: error, shardId }, 'Discord shard error'),
+  );
+  client.on(Events.ShardDisconnect, (event, shardId) =>
+    logger.warn({ code: event.code, shardId }, 'Discord shard disconnected'),
+  );
+  client.on(Events.ShardReconnecting, (shardId) =>
+    logger.info({ shardId }, 'Discord shard reconnecting'),
+  );
+}
+
+function explainLoginFailure(error: unknown): unknown {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === DiscordjsErrorCodes.TokenInvalid) {
+    return new ConfigError(
+      'DISCORD_TOKEN was rejected by Discord. Reset it at https://discord.com/developers/applications → your application → Bot, and update .env.',
+      ['DISCORD_TOKEN: rejected by Discord'],
+      { cause: error },
+    );
+  }
+  if (code === DiscordjsErrorCodes.DisallowedIntents) {
+    return new ConfigError(
+      'Discord refused the gateway intents (close code 4014). This bot asks only for Guilds, GuildMessages and DirectMessages; check the application is a bot application.',
+      [],
+      { cause: error },
+    );
+  }
+  return error;
+}

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { CoreConfigSchema } from '../../src/index.js';
+
+const PORTAL = 'https://discord.com/developers/applications';
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** `.env` files often carry `NAME=` for "unset"; treat an empty value as absent. */
+const blankAsMissing = (value: unknown): unknown =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
+
+const snowflake = (where: string, whenMissing = 'is required') =>
+  z
+    .string({ error: whenMissing })
+    .trim()
+    .regex(/^\d{17,20}$/, `must be a numeric Discord ID such as 123456789012345678 (${where})`);
+
+const CLIENT_ID_HINT = `${PORTAL} → your application → General Information → Application ID`;
+
+/** Everything the Discord bot reads from the environment; each key documented in `.env.example`. */
+export const DiscordConfigSchema = CoreConfigSchema.extend({
+  DISCORD_TOKEN: z.preprocess(
+    blankAsMissing,
+    z
+      .string({ error: `is required: copy the bot token from ${PORTAL} → your application → Bot` })
+      .trim()
+      .regex(/^\S+$/, 'must be the bare token, without spaces or a "Bot " prefix'),
+  ),
+  DISCORD_CLIENT_ID: z.preprocess(blankAsMissing, snowflake(CLIENT_ID_HINT).optional()),
+  DISCORD_GUILD_ID: z.preprocess(
+    blankAsMissing,
+    snowflake('enable Developer Mode, right-click the server → Copy Server ID').optional(),
+  ),
+  DISCORD_API_URL: z.preprocess(
+    blankAsMissing,
+    z
+      .url({
+        protocol: /^https?$/,
+        error: 'must be an http(s) URL such as https://discord.com/api (leave unset for Discord)',
+      })
+      .transform((url) => url.replace(/\/+$/, ''))
+      .optional(),
+  ),
+  DISCORD_LOG_LEVEL: z.preprocess(
+    blankAsMissing,
+    z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  ),
+});
+
+/** The deploy script also needs the application id to address the commands endpoint. */
+export const DiscordDeployConfigSchema = DiscordConfigSchema.extend({
+  DISCORD_CLIENT_ID: z.preprocess(
+    blankAsMissing,
+    snowflake(CLIENT_ID_HINT, `is required to deploy commands: copy it from ${CLIENT_ID_HINT}`),
+  ),
+});
+
+export type DiscordConfig = z.infer<typeof DiscordConfigSchema>;
+export type DiscordDeployConfig = z.infer<typeof DiscordDeployConfigSchema>;

@@ -1,0 +1,36 @@
+import { REST } from 'discord.js';
+import { ConfigError, loadCorpus, parseConfig } from '../../src/index.js';
+import { runMain } from '../cli/run-main.js';
+import { loadDotEnv } from '../shared/environment.js';
+import { buildCommands, deployCommands } from './commands.js';
+import { DiscordDeployConfigSchema } from './config.js';
+
+runMain(async () => {
+  loadDotEnv();
+  const config = parseConfig(DiscordDeployConfigSchema, process.env, 'Discord configuration');
+  const corpus = await loadCorpus(config.CORPUS_DIR);
+  const commands = buildCommands(corpus.documents);
+  const rest = new REST(config.DISCORD_API_URL ? { api: config.DISCORD_API_URL } : {}).setToken(
+    config.DISCORD_TOKEN,
+  );
+  const where = config.DISCORD_GUILD_ID
+    ? `in server ${config.DISCORD_GUILD_ID}`
+    : 'globally (every server the bot is in, and DMs)';
+  let count: number;
+  try {
+    count = await deployCommands({
+      rest,
+      clientId: config.DISCORD_CLIENT_ID,
+      guildId: config.DISCORD_GUILD_ID,
+      commands,
+    });
+  } catch (error) {
+    throw new ConfigError(
+      `Could not register the slash commands ${where}: ${(error as Error).message}\n` +
+        'Check DISCORD_TOKEN and DISCORD_CLIENT_ID (same application), DISCORD_GUILD_ID (the bot must be in that server) and DISCORD_API_URL.',
+      [],
+      { cause: error },
+    );
+  }
+  process.stdout.write(`Registered ${count} slash commands ${where}.\n`);
+});
