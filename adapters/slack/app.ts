@@ -1,0 +1,156 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import {
+  App,
+  type BlockButtonAction,
+  type CustomRoute,
+  SocketModeReceiver,
+  type webApi,
+} from '@slack/bolt';
+import type { Answerer } from '../../src/index.js';
+import type { Logger } from '../shared/logger.js';
+import { DEFAULT_TOP } from './action-value.js';
+import { createBoltLogger } from './bolt-logger.js';
+import { createGlobalErrorHandler, guardListener } from './boundary.js';
+import { isSocketMode, type SlackConfig } from './config.js';
+import {
+  createDeduplicationMiddleware,
+  createRecentEventIds,
+  type EventIdStore,
+} from './dedupe.js';
+import { createAppMentionListener } from './listeners/app-mention.js';
+import { ASK_COMMAND, createAskCommandListener } from './listeners/ask-command.js';
+import type { ListenerDeps } from './listeners/deps.js';
+import { createDirectMessageListener } from './listeners/direct-message.js';
+import { createMoreActionListener } from './listeners/more-action.js';
+import { createShareActionListener } from './listeners/share-action.js';
+import { MORE_ACTION_ID, SHARE_ACTION_ID } from './render.js';
+
+/** The bot's own ids; known up front they spare Bolt an `auth.test` call. */
+export interface BotIdentity {
+  botId: string;
+  botUserId: string;
+}
+
+/** Options for {@link createSlackBot}. */
+export interface SlackBotOptions {
+  config: Readonly<SlackConfig>;
+  qa: Answerer;
+  logger: Logger;
+  identity?: BotIdentity;
+  /**
+   * Hold the HTTP response until listeners finish (for FaaS hosts, and tests that assert without
+   * waiting). Slash commands answer inside the ack either way. @default false
+   */
+  processBeforeResponse?: boolean;
+  /** Remembers Events API ids so retries are answered once. @default in-process, 15 minutes */
+  eventIds?: EventIdStore;
+  /** Extra Web API client options (e.g. `retryConfig`), merged over those from the config. */
+  clientOptions?: webApi.WebClientOptions;
+  /** Excerpts per answer. @default 3 */
+  top?: number;
+}
+
+/** Where a started bot is reachable. */
+export interface StartedSlackBot {
+  mode: 'http' | 'socket';
+  /** HTTP mode: the port actually bound (useful with PORT=0). */
+  port?: number;
+}
+
+/** A wired Bolt app with start and stop that suit both modes. */
+export interface SlackBot {
+  readonly app: App;
+  readonly mode: 'http' | 'socket';
+  start(): Promise<StartedSlackBot>;
+  stop(): Promise<void>;
+}
+
+/** `GET /healthz` for load balancers: 200 while the process can serve. */
+export const HEALTH_ROUTE: CustomRoute = {
+  path: '/healthz',
+  method: ['GET', 'HEAD'],
+  handler: (_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+    res.end('{"ok":true}');
+  },
+};
+
+/**
+ * Builds the Slack app: Socket Mode when `SLACK_APP_TOKEN` is set, else HTTP on
+ * `POST /slack/events` with signature verification and `GET /healthz`. Registers retry
+ * de-duplication, every listener behind the one error boundary, and Bolt's global error handler.
+ */
+export function createSlackBot(options: SlackBotOptions): SlackBot {
+  const { config, logger } = options;
+  const boltLogger = createBoltLogger(logger);
+  const clientOptions: webApi.WebClientOptions = {
+    ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}),
+    ...options.clientOptions,
+  };
+  const socket = isSocketMode(config)
+    ? new SocketModeReceiver({
+        appToken: config.SLACK_APP_TOKEN,
+        logger: boltLogger,
+        // The Socket Mode client mutates its options, so it gets its own copy.
+        installerOptions: { clientOptions: { ...clientOptions } },
+      })
+    : null;
+  const app = new App({
+    token: config.SLACK_BOT_TOKEN,
+    ...(options.identity ?? {}),
+    logger: boltLogger,
+    clientOptions,
+    // No conversation state: any replica can serve any request.
+    convoStore: false,
+    extendedErrorHandler: true,
+    ...(socket
+      ? { receiver: socket }
+      : {
+          signingSecret: config.SLACK_SIGNING_SECRET ?? '',
+          customRoutes: [HEALTH_ROUTE],
+          processBeforeResponse: options.processBeforeResponse ?? false,
+        }),
+  });
+
+  const deps: ListenerDeps = { qa: options.qa, top: options.top ?? DEFAULT_TOP };
+  app.error(createGlobalErrorHandler(logger));
+  app.use(createDeduplicationMiddleware(options.eventIds ?? createRecentEventIds(), logger));
+  app.command(ASK_COMMAND, guardListener('command', logger, createAskCommandListener(deps)));
+  app.event('app_mention', guardListener('event', logger, createAppMentionListener(deps)));
+  app.event('message', guardListener('event', logger, createDirectMessageListener(deps)));
+  app.action<BlockButtonAction>(
+    SHARE_ACTION_ID,
+    guardListener('action', logger, createShareActionListener(deps)),
+  );
+  app.action<BlockButtonAction>(
+    MORE_ACTION_ID,
+    guardListener('action', logger, createMoreActionListener(deps)),
+  );
+
+  return {
+    app,
+    mode: socket ? 'socket' : 'http',
+    async start() {
+      if (socket) {
+        await app.start();
+        return { mode: 'socket' };
+      }
+      const listen = { port: config.PORT, ...(config.HOST ? { host: config.HOST } : {}) };
+      const server = (await app.start(listen)) as Server;
+      return { mode: 'http', port: (server.address() as AddressInfo).port };
+    },
+    async stop() {
+      if (!socket) {
+        await app.stop();
+        return;
+      }
+      // Bolt's stop() returns before the socket has closed; wait for it, so nothing outlives us.
+      const disconnected = new Promise<void>((resolve) => {
+        socket.client.once('disconnected', () => resolve());
+      });
+      await app.stop();
+      await disconnected;
+    },
+  };
+}

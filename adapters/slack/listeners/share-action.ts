@@ -1,0 +1,32 @@
+import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { decodeAskValue } from '../action-value.js';
+import { renderAnswer } from '../render.js';
+import type { ListenerDeps } from './deps.js';
+
+/**
+ * **Share in channel**: answers again from the button's value and posts it visibly through the
+ * `response_url`, then deletes the ephemeral original. The `response_url` works where the person
+ * ran `/ask` even when the bot is not a member of that channel (where `chat.postMessage` would
+ * fail with `not_in_channel`), and it is the only way to remove an ephemeral message.
+ */
+export function createShareActionListener(deps: ListenerDeps) {
+  return async ({
+    ack,
+    action,
+    body,
+    respond,
+  }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> => {
+    await ack();
+    const request = decodeAskValue(action.value);
+    const answer = deps.qa.answerQuestion(request.question, {
+      top: request.top,
+      offset: request.offset,
+    });
+    await respond({
+      response_type: 'in_channel',
+      replace_original: false,
+      ...renderAnswer(answer, { sharedBy: body.user.id, top: request.top }),
+    });
+    await respond({ delete_original: true });
+  };
+}
