@@ -8,32 +8,24 @@ export interface Quote {
 }
 
 /**
- * Picks the sentence of `paragraph` that holds most of the matched terms (by count of distinct
- * terms, earlier sentence on ties) and returns it verbatim with the matched words marked.
+ * Cuts the window of sentences (`first`, `count`) out of `paragraph` verbatim and marks the
+ * words whose terms matched the question.
  */
-export function selectQuote(paragraph: AnnotatedParagraph, matched: ReadonlySet<string>): Quote {
+export function selectQuote(
+  paragraph: AnnotatedParagraph,
+  window: { readonly first: number; readonly count: number },
+  matched: ReadonlyMap<string, number>,
+): Quote {
   const { sentences, tokens } = paragraph.analysis;
-  let bestIndex = 0;
-  let bestScore = -1;
-  sentences.forEach((sentence, index) => {
-    const found = new Set<string>();
-    for (let t = sentence.firstToken; t < sentence.endToken; t += 1) {
-      const term = tokens[t]?.term;
-      if (term && matched.has(term)) found.add(term);
-    }
-    if (found.size > bestScore) {
-      bestScore = found.size;
-      bestIndex = index;
-    }
-  });
-  const sentence = sentences[bestIndex];
-  if (!sentence) return { text: paragraph.text, highlights: [] };
+  const first = sentences[window.first];
+  const last = sentences[window.first + window.count - 1] ?? first;
+  if (!first || !last) return { text: paragraph.text, highlights: [] };
   const highlights: Highlight[] = [];
-  for (let t = sentence.firstToken; t < sentence.endToken; t += 1) {
+  for (let t = first.firstToken; t < last.endToken; t += 1) {
     const token = tokens[t];
     if (token?.term && matched.has(token.term)) {
-      highlights.push({ start: token.start - sentence.start, end: token.end - sentence.start });
+      highlights.push({ start: token.start - first.start, end: token.end - first.start });
     }
   }
-  return { text: paragraph.text.slice(sentence.start, sentence.end), highlights };
+  return { text: paragraph.text.slice(first.start, last.end), highlights };
 }

@@ -104,7 +104,8 @@ export function analyzeText(text: string): TextAnalysis {
       term: isWord && !/^'s?$/.test(lemma) ? termOf(lemma) : '',
       pos: token.out(its.pos),
       kind,
-      isStopWord: token.out(its.stopWordFlag) as unknown as boolean,
+      // An acronym ("US", "IT") is a name, not the pronoun or stop word it is spelled like.
+      isStopWord: (token.out(its.stopWordFlag) as unknown as boolean) && !/^[A-Z]{2,}$/.test(value),
       sentence: sentenceOfToken[index] ?? 0,
     });
     offset = start + value.length;
@@ -114,8 +115,20 @@ export function analyzeText(text: string): TextAnalysis {
     const [first, last] = sentence.out(its.span) as unknown as [number, number];
     const a = tokens[first];
     const b = tokens[last];
-    if (a && b)
+    if (!a || !b) return;
+    const previous = sentences[sentences.length - 1];
+    // A real sentence break is followed by white space; "Russia-U.S. talks" split after "U." is not.
+    if (previous && a.start === previous.end) {
+      sentences[sentences.length - 1] = { ...previous, end: b.end, endToken: last + 1 };
+    } else {
       sentences.push({ start: a.start, end: b.end, firstToken: first, endToken: last + 1 });
+    }
+  });
+  sentences.forEach((sentence, index) => {
+    for (let t = sentence.firstToken; t < sentence.endToken; t += 1) {
+      const token = tokens[t];
+      if (token && token.sentence !== index) tokens[t] = { ...token, sentence: index };
+    }
   });
 
   const entities: EntitySpan[] = [];

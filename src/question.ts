@@ -49,6 +49,20 @@ const AUXILIARIES = new Set([
   'must',
 ]);
 
+/** "How soon/early/late" asks for a time; "how long/old/far/big…" for a measure. */
+const HOW_TIME = new Set(['soon', 'early', 'late', 'often']);
+const HOW_MEASURE = new Set([
+  'long',
+  'old',
+  'far',
+  'big',
+  'large',
+  'high',
+  'tall',
+  'deep',
+  'heavy',
+]);
+
 /** Finds the question's wh-word (or leading auxiliary) and tells what kind of answer it wants. */
 export function classifyQuestion(tokens: readonly Token[]): {
   type: QuestionType;
@@ -72,6 +86,8 @@ export function classifyQuestion(tokens: readonly Token[]): {
         return { type: 'why', whIndex: index };
       case 'how':
         if (next === 'many' || next === 'much') return { type: 'how-many', whIndex: index };
+        if (HOW_TIME.has(next)) return { type: 'when', whIndex: index };
+        if (HOW_MEASURE.has(next)) return { type: 'how-many', whIndex: index };
         return { type: 'how', whIndex: index };
       case 'what':
       case 'which':

@@ -26,6 +26,8 @@ export interface ParagraphIndex {
   idf(term: string): number;
   /** Vocabulary terms within `maxDistance` edits of `term`, nearest first. */
   similarTerms(term: string, maxDistance: number): string[];
+  /** Vocabulary terms that start with `term` and are at most `extra` characters longer. */
+  extensions(term: string, extra: number): string[];
   /** Paragraphs matching any of `terms` exactly, best first, at most `limit`. */
   search(terms: readonly WeightedTerm[], limit: number): IndexHit[];
   /** Serialises the index (for the snapshot cache). */
@@ -71,6 +73,13 @@ export function createParagraphIndex(
           (a, b) => a[1][1] - b[1][1] || (frequency.get(b[0]) ?? 0) - (frequency.get(a[0]) ?? 0),
         )
         .map(([candidate]) => candidate);
+    },
+    extensions(term, extra) {
+      const found: string[] = [];
+      for (const [candidate] of vocabulary.atPrefix(term)) {
+        if (candidate !== term && candidate.length - term.length <= extra) found.push(candidate);
+      }
+      return found;
     },
     search(terms, limit) {
       const known = terms.filter((t) => frequency.has(t.term));

@@ -1,0 +1,131 @@
+import type { QuestionType } from './answer-schema.js';
+import type { AnnotatedParagraph } from './annotated-corpus.js';
+import { type Token, analyzeText } from './language.js';
+import { classifyQuestion, cleanQuestion } from './question.js';
+import { type ParagraphScore, type QueryWord, scoreParagraph } from './ranking.js';
+import type { ParagraphIndex } from './search-index.js';
+import { findSoftMatches } from './soft-matches.js';
+import type { TermRelations } from './term-relations.js';
+import type { WordVectors } from './word-vectors.js';
+import type { WordNet } from './wordnet.js';
+
+/** A content word of the question, with its token. */
+export interface QuestionWord extends QueryWord {
+  readonly token: Token;
+}
+
+/** What the retriever understood of a question and the paragraphs it ranked, best first. */
+export interface Retrieval {
+  readonly cleaned: string;
+  readonly tokens: readonly Token[];
+  readonly type: QuestionType;
+  readonly words: readonly QuestionWord[];
+  readonly ranked: readonly ParagraphScore[];
+  /** The noun a how-many/what/which question asks about ("soldiers" in "how many soldiers"). */
+  readonly focus: QuestionWord | null;
+}
+
+/** The language resources and index a retriever works with. */
+export interface RetrieverParts {
+  readonly paragraphs: readonly AnnotatedParagraph[];
+  readonly index: ParagraphIndex;
+  readonly relations: TermRelations;
+  readonly vectors: WordVectors;
+  readonly wordnet: WordNet;
+}
+
+/** Paragraphs taken from the index for the finer ranking. */
+const CANDIDATES = 50;
+/** Weight left to related words when the question's own word occurs in the corpus. */
+const EXACT_PRESENT_SCALE = 0.6;
+
+/** Finds and ranks the paragraphs that best match a question. */
+export function retrieve(parts: RetrieverParts, question: string): Retrieval {
+  const { paragraphs, index, relations, vectors } = parts;
+  const cleaned = cleanQuestion(question);
+  const { tokens } = analyzeText(cleaned);
+  const classified = classifyQuestion(tokens);
+  const words = questionWords(tokens, index, relations);
+  const focusToken = findFocus(tokens, classified.whIndex);
+  const type = refineType(classified.type, focusToken, tokens, parts.wordnet);
+
+  const weights = new Map<string, number>();
+  for (const word of words) {
+    for (const match of word.matches) {
+      weights.set(match.term, Math.max(weights.get(match.term) ?? 0, match.weight));
+    }
+  }
+  const hits = index.search(
+    [...weights].map(([term, weight]) => ({ term, weight })),
+    CANDIDATES,
+  );
+  const bestBm25 = hits[0]?.score ?? 0;
+  const candidates = hits.map((hit) => paragraphs[hit.id] as AnnotatedParagraph);
+  const similarity = new Map<string, number>();
+  const softened = words.map((word) => {
+    const matches = [
+      ...word.matches,
+      ...findSoftMatches(word.token, candidates, vectors, similarity),
+    ];
+    // A word the corpus uses as typed most likely means itself; its relatives count for less.
+    const scale = index.documentFrequency(word.term) > 0 ? EXACT_PRESENT_SCALE : 1;
+    return {
+      ...word,
+      matches: matches.map((m) => (m.term === word.term ? m : { ...m, weight: m.weight * scale })),
+    };
+  });
+  const ranked = hits
+    .map((hit, i) =>
+      scoreParagraph(candidates[i] as AnnotatedParagraph, softened, hit.score, bestBm25),
+    )
+    .sort((a, b) => b.score - a.score);
+  const focus = softened.find((w) => w.token === focusToken) ?? null;
+  return { cleaned, tokens, type, words: softened, ranked, focus };
+}
+
+/** The first noun after the wh-word ("how many *soldiers*", "which *city*"). */
+function findFocus(tokens: readonly Token[], whIndex: number): Token | null {
+  if (whIndex < 0) return null;
+  for (let t = whIndex + 1; t < Math.min(tokens.length, whIndex + 5); t += 1) {
+    const token = tokens[t] as Token;
+    if (token.pos === 'NOUN') return token;
+    if (!['ADJ', 'ADV', 'PROPN', 'DET', 'NUM'].includes(token.pos) && t > whIndex + 1) return null;
+  }
+  return null;
+}
+
+/** "Which city" asks where, "what year" asks when, "which lawmakers" asks who. */
+function refineType(
+  type: QuestionType,
+  focus: Token | null,
+  tokens: readonly Token[],
+  wordnet: WordNet,
+): QuestionType {
+  if (type !== 'what' || !focus) return type;
+  const wh = tokens.find((t) => t.lemma === 'what' || t.lemma === 'which');
+  if (!wh || tokens.indexOf(focus) > tokens.indexOf(wh) + 3) return type;
+  const kinds = wordnet.nounKinds(focus.lemma, 1);
+  if (kinds.includes('noun.person')) return 'who';
+  if (kinds.includes('noun.location')) return 'where';
+  if (kinds.includes('noun.time')) return 'when';
+  return type;
+}
+
+function questionWords(
+  tokens: readonly Token[],
+  index: ParagraphIndex,
+  relations: TermRelations,
+): QuestionWord[] {
+  const seen = new Set<string>();
+  const words: QuestionWord[] = [];
+  const unseenImportance = Math.log(1 + index.paragraphCount + 0.5);
+  for (const token of tokens) {
+    if (!token.term || token.isStopWord || seen.has(token.term)) continue;
+    seen.add(token.term);
+    const matches = relations.expand(token);
+    const importance =
+      index.documentFrequency(token.term) > 0 ? index.idf(token.term) : unseenImportance;
+    words.push({ term: token.term, importance, matches, token });
+  }
+  return words;
+}

