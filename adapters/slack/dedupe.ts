@@ -33,10 +33,14 @@ export function createRecentEventIds(options: RecentEventIdsOptions = {}): Event
     claim(eventId) {
       const time = now();
       for (const [id, at] of seenAt) {
-        if (time - at < ttlMs && seenAt.size < maxEntries) break;
+        if (time - at < ttlMs) break;
         seenAt.delete(id);
       }
       if (seenAt.has(eventId)) return false;
+      for (const id of seenAt.keys()) {
+        if (seenAt.size < maxEntries) break;
+        seenAt.delete(id);
+      }
       seenAt.set(eventId, time);
       return true;
     },
