@@ -15,13 +15,16 @@ const SIGNING_SECRET_FIX =
 /** The environment keys of the Slack adapter, on top of the core's. */
 export const SlackConfigSchema = CoreConfigSchema.extend({
   /** Bot User OAuth Token; required in both modes. */
-  SLACK_BOT_TOKEN: z
-    .string({
-      error: (issue) =>
-        issue.input === undefined ? `is required: ${BOT_TOKEN_FIX}` : 'must be text',
-    })
-    .trim()
-    .startsWith('xoxb-', `must start with xoxb-: ${BOT_TOKEN_FIX}`),
+  SLACK_BOT_TOKEN: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z
+      .string({
+        error: (issue) =>
+          issue.input === undefined ? `is required: ${BOT_TOKEN_FIX}` : 'must be text',
+      })
+      .trim()
+      .startsWith('xoxb-', `must start with xoxb-: ${BOT_TOKEN_FIX}`),
+  ),
   /** App-Level Token; when set the app connects over Socket Mode and needs no public URL. */
   SLACK_APP_TOKEN: optional(
     z.string().trim().startsWith('xapp-', `must start with xapp-: ${APP_TOKEN_FIX}`),
