@@ -1,0 +1,104 @@
+import { performance } from 'node:perf_hooks';
+import {
+  createAnswererPredictor,
+  createSquadCorpus,
+  SQUAD_TYPE_ORDER,
+  toSquadGoldQuestions,
+} from '../../src/eval/predictors.js';
+import {
+  describeMiss,
+  evaluateQuestions,
+  type GoldQuestion,
+  type Prediction,
+  type QuestionResult,
+  summarizeResults,
+} from '../../src/eval/scoring.js';
+import {
+  CoreConfigSchema,
+  type Corpus,
+  createAnswerer,
+  loadCorpus,
+  parseConfig,
+} from '../../src/index.js';
+import { createMiniSearchPredictor } from './eval-baseline.js';
+import { readArticleQuestions, readSquadArticles } from './eval-files.js';
+import { EVAL_USAGE, type EvalFlags, parseEvalFlags } from './eval-options.js';
+import { type EvalReport, renderReport, renderReportJson } from './eval-report.js';
+import { runMain } from './run-main.js';
+
+/** One batch of questions over one corpus: an article file has one, a SQuAD file one per article. */
+interface EvalBatch {
+  readonly corpus: Corpus;
+  readonly questions: readonly GoldQuestion[];
+}
+
+type PredictorFactory = (corpus: Corpus) => (question: string) => Prediction;
+
+const ours: PredictorFactory = (corpus) => createAnswererPredictor(createAnswerer(corpus));
+
+runMain(async () => {
+  const flags = parseEvalFlags(process.argv.slice(2));
+  if (flags.help) {
+    process.stdout.write(`${EVAL_USAGE}\n`);
+    return;
+  }
+  const { file, batches, against } =
+    flags.squad !== undefined
+      ? await loadSquadBatches(flags.squad, flags)
+      : await loadArticleBatch(flags);
+  const typeOrder = flags.squad !== undefined ? SQUAD_TYPE_ORDER : [];
+
+  const mine = runBatches(batches, ours);
+  const theirs = flags.baseline ? runBatches(batches, createMiniSearchPredictor) : undefined;
+  const report: EvalReport = {
+    file,
+    mode: flags.squad !== undefined ? 'squad' : 'article',
+    against,
+    metrics: summarizeResults(mine.results, typeOrder),
+    seconds: { ours: mine.seconds, ...(theirs ? { baseline: theirs.seconds } : {}) },
+    ...(theirs ? { baseline: summarizeResults(theirs.results, typeOrder) } : {}),
+    ...(flags.verbose ? { misses: mine.results.filter((r) => describeMiss(r).length > 0) } : {}),
+  };
+  process.stdout.write(`${flags.json ? renderReportJson(report) : renderReport(report)}\n`);
+});
+
+async function loadArticleBatch(flags: EvalFlags) {
+  const file = flags.file ?? '';
+  const env = parseConfig(CoreConfigSchema, process.env);
+  const dir = flags.corpus ?? env.CORPUS_DIR;
+  const corpus = await loadCorpus(dir);
+  const questions = (await readArticleQuestions(file, corpus)).slice(0, flags.limit);
+  const paragraphs = corpus.documents.reduce((sum, d) => sum + d.paragraphs.length, 0);
+  const articles = plural(corpus.documents.length, 'article');
+  return {
+    file,
+    batches: [{ corpus, questions }],
+    against: `${dir} (${articles}, ${plural(paragraphs, 'paragraph')})`,
+  };
+}
+
+async function loadSquadBatches(file: string, flags: EvalFlags) {
+  const articles = (await readSquadArticles(file)).slice(0, flags.limit);
+  const paragraphs = articles.reduce((sum, a) => sum + a.paragraphs.length, 0);
+  return {
+    file,
+    batches: articles.map((article) => ({
+      corpus: createSquadCorpus(article),
+      questions: toSquadGoldQuestions(article),
+    })),
+    against: `${plural(articles.length, 'SQuAD article')}, each its own corpus (${plural(paragraphs, 'paragraph')})`,
+  };
+}
+
+function runBatches(batches: readonly EvalBatch[], create: PredictorFactory) {
+  const started = performance.now();
+  const results: QuestionResult[] = [];
+  for (const batch of batches) {
+    results.push(...evaluateQuestions(batch.questions, create(batch.corpus)));
+  }
+  return { results, seconds: (performance.now() - started) / 1000 };
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
