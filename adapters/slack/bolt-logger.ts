@@ -16,10 +16,10 @@ const BOLT_LEVELS: Record<string, LogLevel> = {
 
 /**
  * Bolt's logger interface over our pino logger, so Bolt's and the Socket Mode client's lines
- * land on stderr as JSON with token redaction like ours, tagged `component: "bolt"`.
+ * land on stderr as JSON with token redaction like ours, tagged `component: "slack"`.
  */
 export function createBoltLogger(logger: Logger): BoltLogger {
-  let child = logger.child({ component: 'bolt' });
+  let child = logger.child({ component: 'slack' });
   const write =
     (level: Level) =>
     (...parts: unknown[]): void => {
@@ -45,7 +45,7 @@ export function createBoltLogger(logger: Logger): BoltLogger {
     },
     setName(name) {
       const { level } = child;
-      child = logger.child({ component: 'bolt', name });
+      child = logger.child({ component: 'slack', name });
       child.level = level;
     },
   };

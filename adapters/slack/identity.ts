@@ -1,7 +1,9 @@
 import { webApi } from '@slack/bolt';
 import { z } from 'zod';
 import { ConfigError } from '../../src/index.js';
+import type { Logger } from '../shared/logger.js';
 import type { BotIdentity } from './app.js';
+import { createBoltLogger } from './bolt-logger.js';
 
 const AuthTestSchema = z.object({
   user_id: z.string().min(1),
@@ -25,8 +27,10 @@ export interface VerifiedBot extends BotIdentity {
 export async function verifyBotToken(
   token: string,
   clientOptions: webApi.WebClientOptions,
+  logger: Logger,
 ): Promise<VerifiedBot> {
   const client = new webApi.WebClient(token, {
+    logger: createBoltLogger(logger),
     retryConfig: { retries: 2, factor: 1.5 },
     ...clientOptions,
   });

@@ -12,7 +12,11 @@ runMain(async () => {
   const logger = createLogger();
   const qa = createAnswerer(await loadCorpus(config.CORPUS_DIR));
   const clientOptions = config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {};
-  const { team, user, ...identity } = await verifyBotToken(config.SLACK_BOT_TOKEN, clientOptions);
+  const { team, user, ...identity } = await verifyBotToken(
+    config.SLACK_BOT_TOKEN,
+    clientOptions,
+    logger,
+  );
   const bot = createSlackBot({ config, qa, logger, identity });
   const started = await bot.start();
   logger.info(
