@@ -17,7 +17,9 @@ export const SLACK_LIMITS = {
 const ECHO_CHARS = 300;
 const TITLE_CHARS = 300;
 
+/** `action_id` of the "Share in channel" button. */
 export const SHARE_ACTION_ID = 'share_answer';
+/** `action_id` of the "More" button. */
 export const MORE_ACTION_ID = 'more_excerpts';
 
 /** A Slack message body: Block Kit `blocks` plus the plain `text` shown in notifications. */
@@ -150,7 +152,7 @@ export function renderUsage(titles: readonly string[]): SlackMessage {
   const about = titles.slice(0, 10).map((title) => `• ${fitEscaped(title, TITLE_CHARS)}`);
   const more = titles.length > 10 ? [`• …and ${titles.length - 10} more`] : [];
   const text =
-    'Ask me a question about the article, for example `/ask Who will Blinken meet in Kyiv?`. ' +
+    'Ask me about the article: type `/ask` and your question, for example `/ask Who is quoted?`. ' +
     'You can also mention me in a channel or send me a direct message.';
   return {
     text,
