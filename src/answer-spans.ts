@@ -9,6 +9,8 @@ export interface CandidateSpan {
   readonly firstToken: number;
   readonly endToken: number;
   readonly kind: SpanKind;
+  /** Index of the span's head token (the noun it is about). */
+  readonly head: number;
 }
 
 /** What a candidate span names. */
@@ -25,23 +27,32 @@ export const KINDS_FOR_TYPE: Readonly<Partial<Record<QuestionType, readonly Span
 
 const NUMBER_ENTITIES = new Set(['CARDINAL', 'MONEY', 'PERCENT', 'QUANTITY']);
 const TIME_ENTITIES = new Set(['DATE', 'TIME']);
-const NOMINAL = new Set(['NOUN', 'PROPN']);
+const MODIFIERS = new Set(['ADJ', 'NOUN', 'PROPN', 'NUM']);
 const NAME_GLUE = new Set(['-', '.', '&']);
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'to', 'from', 'near', 'into']);
+const LONGEST_NAME = 4;
 
-function kindOfNoun(wordnet: WordNet, lemma: string): SpanKind | null {
-  const kinds = wordnet.nounKinds(lemma, 1);
-  if (kinds.includes('noun.person')) return 'person';
-  if (kinds.includes('noun.location')) return 'place';
-  if (kinds.includes('noun.group')) return 'group';
-  if (kinds.includes('noun.time')) return 'time';
+const KIND_OF_LEXICOGRAPHER_FILE: Readonly<Record<string, SpanKind>> = {
+  'noun.person': 'person',
+  'noun.location': 'place',
+  'noun.group': 'group',
+  'noun.time': 'time',
+};
+
+/** The kind of the first of a noun's two most frequent senses that names a person, place, group or time. */
+export function kindOfNoun(wordnet: WordNet, lemma: string): SpanKind | null {
+  for (const file of wordnet.nounKinds(lemma, 2)) {
+    const kind = KIND_OF_LEXICOGRAPHER_FILE[file];
+    if (kind) return kind;
+  }
   return null;
 }
 
 /**
- * Finds answer candidates in tokens [from, to) of a paragraph: entities (dates, numbers), runs of
- * proper nouns (typed as person, place or group through WordNet and the preposition before them)
- * and noun phrases (typed by their head noun).
+ * Finds answer candidates in tokens [from, to) of a paragraph: entities (dates, numbers), names
+ * (runs of proper nouns, split where WordNet knows a multi-word name such as "New Hampshire", and
+ * typed as person, place or group) and noun phrases (typed by their head noun, with their
+ * determiner and coordinated modifiers: "his British, French, and German counterparts").
  */
 export function findCandidateSpans(
   paragraph: AnnotatedParagraph,
@@ -51,7 +62,7 @@ export function findCandidateSpans(
 ): CandidateSpan[] {
   const { tokens, entities } = paragraph.analysis;
   const spans: CandidateSpan[] = [];
-  const taken = new Set<number>();
+  const inEntity = new Set<number>();
   for (const entity of entities) {
     if (entity.firstToken < from || entity.endToken > to) continue;
     const kind = NUMBER_ENTITIES.has(entity.type)
@@ -60,73 +71,142 @@ export function findCandidateSpans(
         ? 'time'
         : null;
     if (!kind) continue;
-    spans.push({ firstToken: entity.firstToken, endToken: entity.endToken, kind });
-    for (let t = entity.firstToken; t < entity.endToken; t += 1) taken.add(t);
+    spans.push({
+      firstToken: entity.firstToken,
+      endToken: entity.endToken,
+      kind,
+      head: entity.endToken - 1,
+    });
+    for (let t = entity.firstToken; t < entity.endToken; t += 1) inEntity.add(t);
   }
   for (let t = from; t < to; t += 1) {
     const token = tokens[t] as Token;
-    if (taken.has(t)) continue;
+    if (inEntity.has(t)) continue;
     if (token.pos === 'NUM' && token.kind === 'number') {
-      spans.push({ firstToken: t, endToken: t + 1, kind: 'number' });
-      continue;
+      spans.push({ firstToken: t, endToken: t + 1, kind: 'number', head: t });
     }
-    if (token.pos === 'PROPN') {
-      let end = t + 1;
-      while (end < to) {
-        const next = tokens[end] as Token;
-        if (next.pos === 'PROPN' && !taken.has(end)) end += 1;
-        else if (
-          NAME_GLUE.has(next.text) &&
-          tokens[end + 1]?.pos === 'PROPN' &&
-          next.start === tokens[end - 1]?.end
-        )
-          end += 2;
-        else break;
-      }
-      spans.push({ firstToken: t, endToken: end, kind: properNounKind(tokens, t, end, wordnet) });
-      t = end - 1;
-      continue;
+    if (token.pos === 'PROPN' && tokens[t - 1]?.pos !== 'PROPN') {
+      spans.push(...nameSpans(tokens, t, to, wordnet));
     }
-    if (token.pos === 'NOUN' || token.pos === 'ADJ') {
-      let end = t;
-      while (end < to && ['ADJ', 'NOUN'].includes((tokens[end] as Token).pos)) end += 1;
-      let head = end - 1;
-      while (head >= t && (tokens[head] as Token).pos !== 'NOUN') head -= 1;
-      if (head < t) {
-        t = end - 1;
-        continue;
-      }
-      let start = t;
-      const before = tokens[t - 1];
-      if (before && (before.pos === 'DET' || before.pos === 'NUM') && t - 1 >= from) start = t - 1;
-      const kind = kindOfNoun(wordnet, (tokens[head] as Token).lemma) ?? 'thing';
-      spans.push({ firstToken: start, endToken: head + 1, kind });
-      t = end - 1;
+    if (MODIFIERS.has(token.pos) && !continuesPhrase(tokens, t)) {
+      const phrase = nounPhrase(tokens, t, from, to, wordnet);
+      if (phrase) spans.push(phrase);
     }
   }
   return spans;
 }
 
-function properNounKind(
+/** True when token `t` continues a noun phrase begun earlier (after a modifier, or "X, and"). */
+function continuesPhrase(tokens: readonly Token[], t: number): boolean {
+  const before = tokens[t - 1];
+  if (!before) return false;
+  if (MODIFIERS.has(before.pos)) return true;
+  if (before.text === ',' || before.pos === 'CCONJ') {
+    const earlier = tokens[t - 2];
+    return earlier !== undefined && (MODIFIERS.has(earlier.pos) || earlier.text === ',');
+  }
+  return false;
+}
+
+function nameSpans(
+  tokens: readonly Token[],
+  first: number,
+  to: number,
+  wordnet: WordNet,
+): CandidateSpan[] {
+  let end = first + 1;
+  while (end < to) {
+    const next = tokens[end] as Token;
+    if (next.pos === 'PROPN') end += 1;
+    else if (
+      NAME_GLUE.has(next.text) &&
+      tokens[end + 1]?.pos === 'PROPN' &&
+      next.start === tokens[end - 1]?.end
+    ) {
+      end += 2;
+    } else break;
+  }
+  const spans: CandidateSpan[] = [];
+  let at = first;
+  while (at < end) {
+    let stop = Math.min(end, at + LONGEST_NAME);
+    let known: SpanKind | null = null;
+    for (; stop > at + 1; stop -= 1) {
+      const words = tokens.slice(at, stop).filter((t) => !NAME_GLUE.has(t.text));
+      known = kindOfNoun(wordnet, words.map((t) => t.lemma).join(' '));
+      if (known) break;
+    }
+    if (stop === at + 1 && end - at > 1) stop = end;
+    spans.push({
+      firstToken: at,
+      endToken: stop,
+      kind: nameKind(tokens, at, stop, wordnet, known),
+      head: stop - 1,
+    });
+    at = stop;
+  }
+  return spans;
+}
+
+function nameKind(
   tokens: readonly Token[],
   first: number,
   end: number,
   wordnet: WordNet,
+  known: SpanKind | null,
 ): SpanKind {
-  const last = tokens[end - 1] as Token;
-  const known = kindOfNoun(wordnet, last.lemma);
+  const kind = known ?? kindOfNoun(wordnet, (tokens[end - 1] as Token).lemma);
   const before = tokens[first - 1];
-  if (known === 'place' || (before && PLACE_PREPOSITIONS.has(before.lemma) && known !== 'person')) {
+  if (kind === 'place' || (before && PLACE_PREPOSITIONS.has(before.lemma) && kind !== 'person')) {
     return 'place';
   }
-  if (known === 'person' || known === 'group') return known;
+  if (kind === 'person' || kind === 'group') return kind;
   // Two or more capitalised words that no dictionary knows are most often a person's name.
   const unknown = tokens.slice(first, end).filter((t) => !wordnet.knows(t.lemma)).length;
-  if (end - first >= 2 && unknown >= 1) return 'person';
-  return 'name';
+  return end - first >= 2 && unknown >= 1 ? 'person' : 'name';
 }
 
-/** True when a nominal token sits at position `t`. */
-export function isNominal(token: Token | undefined): boolean {
-  return token !== undefined && NOMINAL.has(token.pos);
+function nounPhrase(
+  tokens: readonly Token[],
+  first: number,
+  from: number,
+  to: number,
+  wordnet: WordNet,
+): CandidateSpan | null {
+  let end = first;
+  let head = -1;
+  while (end < to) {
+    const token = tokens[end] as Token;
+    if (MODIFIERS.has(token.pos)) {
+      if (token.pos === 'NOUN' || token.pos === 'PROPN') head = end;
+      end += 1;
+      continue;
+    }
+    const next = tokens[end + 1];
+    const coordinated =
+      (token.text === ',' || token.pos === 'CCONJ') &&
+      next !== undefined &&
+      (MODIFIERS.has(next.pos) ||
+        (next.pos === 'CCONJ' && MODIFIERS.has(tokens[end + 2]?.pos ?? '')));
+    if (coordinated) {
+      end += 1;
+      continue;
+    }
+    break;
+  }
+  while (end > first && !MODIFIERS.has((tokens[end - 1] as Token).pos)) end -= 1;
+  if (head < 0 || head >= end || (tokens[head] as Token).pos !== 'NOUN') return null;
+  if (end - first === 1 && (tokens[first] as Token).pos !== 'NOUN') return null;
+  let start = first;
+  const before = tokens[first - 1];
+  if (
+    before &&
+    first - 1 >= from &&
+    (before.pos === 'DET' ||
+      (before.pos === 'PRON' && /^(his|her|its|their|our|my|your)$/i.test(before.text)))
+  ) {
+    start = first - 1;
+  }
+  const kind = kindOfNoun(wordnet, (tokens[head] as Token).lemma) ?? 'thing';
+  return { firstToken: start, endToken: head + 1, kind, head };
 }

@@ -6,6 +6,7 @@ import { selectQuote } from './excerpt.js';
 import { type RetrieverParts, retrieve } from './retriever.js';
 import { createParagraphIndex } from './search-index.js';
 import { type ShortAnswer, findShortAnswer } from './short-answer.js';
+import { createSoftMatcher } from './soft-matches.js';
 import { createTermRelations } from './term-relations.js';
 import { loadWordVectors } from './word-vectors.js';
 import { openWordNet } from './wordnet.js';
@@ -45,8 +46,10 @@ const MIN_COVERAGE = 0.33;
 const SPAN_RERANK = 8;
 /** Ranking bonus for a window holding a span of the kind the question asks for. */
 const SPAN_BONUS = 0.08;
+/** For a when/how-many question a window without a date or number cannot answer at all. */
+const STRICT_SPAN_BONUS = 0.2;
 /** A match this strong to the how-many focus counts as naming the counted thing. */
-const FOCUS_MATCH = 0.4;
+const FOCUS_MATCH = 0.18;
 /**
  * Question types whose answer must be a span of a definite kind (a time, a number): without one
  * the article does not answer, whatever the word overlap ("How many senators…?").
@@ -68,7 +71,7 @@ export function buildRetrieverParts(corpus: Corpus): RetrieverParts {
   const vectors = loadWordVectors();
   const wordnet = openWordNet();
   const relations = createTermRelations(words.values(), index, wordnet, vectors.has);
-  return { paragraphs, index, relations, vectors, wordnet };
+  return { paragraphs, index, relations, soft: createSoftMatcher(paragraphs, vectors), wordnet };
 }
 
 /** Builds the index over `corpus` and returns an {@link Answerer}. */
@@ -92,10 +95,16 @@ function answer(parts: RetrieverParts, question: string, options: AskOptions): A
   const retrieval = retrieve(parts, question);
   const { type } = retrieval;
   const questionTerms = new Set(retrieval.words.map((w) => w.term));
-  const focusTerms =
-    type === 'how-many' && retrieval.focus
-      ? new Set(retrieval.focus.matches.filter((m) => m.weight >= FOCUS_MATCH).map((m) => m.term))
-      : null;
+  const focusTerms = retrieval.focus
+    ? new Set(retrieval.focus.matches.filter((m) => m.weight >= FOCUS_MATCH).map((m) => m.term))
+    : null;
+  const evidence = new Map<string, number>();
+  for (const word of retrieval.words) {
+    for (const match of word.matches) {
+      const weight = word.importance * match.weight;
+      if (weight > (evidence.get(match.term) ?? 0)) evidence.set(match.term, weight);
+    }
+  }
 
   const needsSpan = KINDS_FOR_TYPE[type] !== undefined;
   const reranked = retrieval.ranked.map((r, i) => {
@@ -103,10 +112,11 @@ function answer(parts: RetrieverParts, question: string, options: AskOptions): A
     const span = findShortAnswer(
       r.paragraph,
       r.window,
-      { type, questionTerms, matchedTerms: r.matchedTerms, focusTerms },
+      { type, questionTerms, matchedTerms: r.matchedTerms, evidence, focusTerms },
       parts.wordnet,
     );
-    return { ...r, span, score: r.score + (span ? SPAN_BONUS : 0) };
+    const bonus = STRICT_SPAN_TYPES.has(type) ? STRICT_SPAN_BONUS : SPAN_BONUS;
+    return { ...r, span, score: r.score + (span ? bonus : 0) };
   });
   reranked.sort((a, b) => b.score - a.score);
 

@@ -75,7 +75,9 @@ export function termOf(word: string): string {
 
 /** Splits, tags and lemmatises `text` with wink-nlp, keeping every offset into `text`. */
 export function analyzeText(text: string): TextAnalysis {
-  const doc = nlp.readDoc(foldTypography(text));
+  // Hyphens inside a word are read as spaces, so "pro-Moscow" and "Moscow-friendly" both hold the
+  // word "Moscow"; the replacement keeps every offset.
+  const doc = nlp.readDoc(foldTypography(text).replace(/(?<=\p{L})-(?=\p{L})/gu, ' '));
   const tokens: Token[] = [];
   const sentenceOfToken: number[] = [];
   const sentences: SentenceSpan[] = [];

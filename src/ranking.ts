@@ -42,45 +42,44 @@ export function scoreParagraph(
   bestBm25: number,
 ): ParagraphScore {
   const total = words.reduce((sum, w) => sum + w.importance, 0) || 1;
-  const { tokens, sentences } = paragraph.analysis;
-  const sentenceTerms = sentences.map((s) => {
-    const terms = new Set<string>();
-    for (let t = s.firstToken; t < s.endToken; t += 1) {
-      const token = tokens[t];
-      if (token?.term && !token.isStopWord) terms.add(token.term);
-    }
-    return terms;
-  });
-  const paragraphTerms = new Set(paragraph.terms);
+  const { sentenceTerms, termSet: paragraphTerms } = paragraph;
 
-  const strength = (word: QueryWord, terms: ReadonlySet<string>) => {
-    let best = 0;
-    for (const match of word.matches) {
-      if (match.weight > best && terms.has(match.term)) best = match.weight;
-    }
-    return best;
-  };
-  const covered = (terms: ReadonlySet<string>) =>
-    words.reduce((sum, w) => sum + w.importance * strength(w, terms), 0) / total;
+  const weightsOf = words.map((word) => matchWeights(word));
+  // strengths[s][w]: how well sentence s holds question word w.
+  const strengths = sentenceTerms.map((terms) =>
+    weightsOf.map((weights) => {
+      let best = 0;
+      for (const term of terms) {
+        const weight = weights.get(term);
+        if (weight !== undefined && weight > best) best = weight;
+      }
+      return best;
+    }),
+  );
+  const coverageOf = (row: readonly number[], other?: readonly number[]) =>
+    words.reduce((sum, w, i) => sum + w.importance * Math.max(row[i] ?? 0, other?.[i] ?? 0), 0) /
+    total;
 
   let windowCoverage = 0;
   let window = { first: 0, count: 1 };
-  sentenceTerms.forEach((terms, i) => {
-    const one = covered(terms);
+  strengths.forEach((row, i) => {
+    const one = coverageOf(row);
     if (one > windowCoverage) {
       windowCoverage = one;
       window = { first: i, count: 1 };
     }
-    const next = sentenceTerms[i + 1];
+    const next = strengths[i + 1];
     if (next) {
-      const two = covered(new Set([...terms, ...next])) * TWO_SENTENCE_FACTOR;
+      const two = coverageOf(row, next) * TWO_SENTENCE_FACTOR;
       if (two > windowCoverage + 1e-9) {
         windowCoverage = two;
         window = { first: i, count: 2 };
       }
     }
   });
-  const coverage = covered(paragraphTerms);
+  const coverage = coverageOf(
+    weightsOf.map((_, i) => Math.max(0, ...strengths.map((row) => row[i] ?? 0))),
+  );
   const proximity = phraseProximity(paragraph, words, window) / total;
 
   const matchedTerms = new Map<string, number>();
@@ -114,12 +113,12 @@ function phraseProximity(
   const last = sentences[window.first + window.count - 1] ?? first;
   if (!first || !last) return 0;
   const positions = words.map((word) => {
+    const weights = matchWeights(word);
     const found: { at: number; strength: number }[] = [];
     for (let t = first.firstToken; t < last.endToken; t += 1) {
       const term = tokens[t]?.term;
-      if (!term) continue;
-      const match = word.matches.find((m) => m.term === term);
-      if (match) found.push({ at: t, strength: match.weight });
+      const weight = term ? weights.get(term) : undefined;
+      if (weight !== undefined) found.push({ at: t, strength: weight });
     }
     return found;
   });
@@ -136,4 +135,18 @@ function phraseProximity(
     bonus += best * Math.min(words[i]?.importance ?? 0, words[i + 1]?.importance ?? 0);
   }
   return bonus;
+}
+
+const weightCache = new WeakMap<QueryWord, ReadonlyMap<string, number>>();
+
+/** A question word's matches as a map from corpus term to the strongest weight. */
+function matchWeights(word: QueryWord): ReadonlyMap<string, number> {
+  let weights = weightCache.get(word);
+  if (!weights) {
+    const map = new Map<string, number>();
+    for (const m of word.matches) if ((map.get(m.term) ?? 0) < m.weight) map.set(m.term, m.weight);
+    weights = map;
+    weightCache.set(word, weights);
+  }
+  return weights;
 }

@@ -1,12 +1,12 @@
 import type { QuestionType } from './answer-schema.js';
 import type { AnnotatedParagraph } from './annotated-corpus.js';
+import { kindOfNoun } from './answer-spans.js';
 import { type Token, analyzeText } from './language.js';
 import { classifyQuestion, cleanQuestion } from './question.js';
 import { type ParagraphScore, type QueryWord, scoreParagraph } from './ranking.js';
 import type { ParagraphIndex } from './search-index.js';
-import { findSoftMatches } from './soft-matches.js';
+import type { SoftMatcher } from './soft-matches.js';
 import type { TermRelations } from './term-relations.js';
-import type { WordVectors } from './word-vectors.js';
 import type { WordNet } from './wordnet.js';
 
 /** A content word of the question, with its token. */
@@ -30,7 +30,7 @@ export interface RetrieverParts {
   readonly paragraphs: readonly AnnotatedParagraph[];
   readonly index: ParagraphIndex;
   readonly relations: TermRelations;
-  readonly vectors: WordVectors;
+  readonly soft: SoftMatcher;
   readonly wordnet: WordNet;
 }
 
@@ -41,7 +41,7 @@ const EXACT_PRESENT_SCALE = 0.6;
 
 /** Finds and ranks the paragraphs that best match a question. */
 export function retrieve(parts: RetrieverParts, question: string): Retrieval {
-  const { paragraphs, index, relations, vectors } = parts;
+  const { paragraphs, index, relations, soft } = parts;
   const cleaned = cleanQuestion(question);
   const { tokens } = analyzeText(cleaned);
   const classified = classifyQuestion(tokens);
@@ -61,12 +61,8 @@ export function retrieve(parts: RetrieverParts, question: string): Retrieval {
   );
   const bestBm25 = hits[0]?.score ?? 0;
   const candidates = hits.map((hit) => paragraphs[hit.id] as AnnotatedParagraph);
-  const similarity = new Map<string, number>();
   const softened = words.map((word) => {
-    const matches = [
-      ...word.matches,
-      ...findSoftMatches(word.token, candidates, vectors, similarity),
-    ];
+    const matches = [...word.matches, ...soft.matches(word.token)];
     // A word the corpus uses as typed most likely means itself; its relatives count for less.
     const scale = index.documentFrequency(word.term) > 0 ? EXACT_PRESENT_SCALE : 1;
     return {
@@ -88,6 +84,10 @@ function findFocus(tokens: readonly Token[], whIndex: number): Token | null {
   if (whIndex < 0) return null;
   for (let t = whIndex + 1; t < Math.min(tokens.length, whIndex + 5); t += 1) {
     const token = tokens[t] as Token;
+    // "What kind of approach": the kind is the approach.
+    if (token.pos === 'NOUN' && tokens[t + 1]?.lemma === 'of' && tokens[t + 2]?.pos === 'NOUN') {
+      return tokens[t + 2] as Token;
+    }
     if (token.pos === 'NOUN') return token;
     if (!['ADJ', 'ADV', 'PROPN', 'DET', 'NUM'].includes(token.pos) && t > whIndex + 1) return null;
   }
@@ -104,10 +104,10 @@ function refineType(
   if (type !== 'what' || !focus) return type;
   const wh = tokens.find((t) => t.lemma === 'what' || t.lemma === 'which');
   if (!wh || tokens.indexOf(focus) > tokens.indexOf(wh) + 3) return type;
-  const kinds = wordnet.nounKinds(focus.lemma, 1);
-  if (kinds.includes('noun.person')) return 'who';
-  if (kinds.includes('noun.location')) return 'where';
-  if (kinds.includes('noun.time')) return 'when';
+  const kind = kindOfNoun(wordnet, focus.lemma);
+  if (kind === 'person' || kind === 'group') return 'who';
+  if (kind === 'place') return 'where';
+  if (kind === 'time') return 'when';
   return type;
 }
 

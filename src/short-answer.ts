@@ -11,7 +11,9 @@ export interface AnswerTarget {
   readonly questionTerms: ReadonlySet<string>;
   /** Paragraph terms that matched the question, with their strength. */
   readonly matchedTerms: ReadonlyMap<string, number>;
-  /** For how-many questions: the terms that the counted thing may be ("soldiers" ~ "troops"). */
+  /** Paragraph terms with the evidence they carry (importance × match strength). */
+  readonly evidence: ReadonlyMap<string, number>;
+  /** Terms the question's focus noun may be ("soldiers" ~ "troops"), or null without a focus. */
   readonly focusTerms: ReadonlySet<string> | null;
 }
 
@@ -24,10 +26,16 @@ export interface ShortAnswer {
 
 /** How far (in tokens) a counted noun may follow its number. */
 const UNIT_REACH = 3;
+/** Cost of each step down the list of kinds the question type prefers. */
+const KIND_PENALTY = 0.6;
+/** A noun phrase built on the question's focus noun and saying more ("the Biden administration"). */
+const FOCUS_PHRASE_BONUS = 0.8;
+/** Weight of closeness to the question's words (sliding-window-and-distance style). */
+const PROXIMITY_WEIGHT = 2;
 
 /**
  * Picks the span of the window (`first`, `count` sentences) that answers the question: of the
- * kind the question asks for, not merely repeating the question, closest to the matched words.
+ * kind the question asks for, not merely repeating the question, close to the question's words.
  * Returns null when no such span exists, which also tells the caller the window does not answer.
  */
 export function findShortAnswer(
@@ -43,16 +51,23 @@ export function findShortAnswer(
   const last = sentences[window.first + window.count - 1] ?? first;
   if (!first || !last) return null;
 
-  const matchedPositions: number[] = [];
+  const evidence: { at: number; weight: number }[] = [];
+  let totalEvidence = 0;
   for (let t = first.firstToken; t < last.endToken; t += 1) {
-    const term = tokens[t]?.term;
-    if (term && !tokens[t]?.isStopWord && target.matchedTerms.has(term)) matchedPositions.push(t);
+    const token = tokens[t] as Token;
+    const weight = token.term && !token.isStopWord ? (target.evidence.get(token.term) ?? 0) : 0;
+    if (weight > 0) {
+      evidence.push({ at: t, weight });
+      totalEvidence += weight;
+    }
   }
 
   let best: { span: CandidateSpan; score: number } | null = null;
   for (const span of findCandidateSpans(paragraph, first.firstToken, last.endToken, wordnet)) {
     const rank = kinds.indexOf(span.kind);
-    if (rank < 0 || repeatsQuestion(tokens, span, target)) continue;
+    const focusPhrase = isFocusPhrase(tokens, span, target);
+    const strict = target.type === 'when' || target.type === 'how-many';
+    if ((rank < 0 && (strict || !focusPhrase)) || repeatsQuestion(tokens, span, target)) continue;
     if (
       target.type === 'how-many' &&
       target.focusTerms &&
@@ -60,19 +75,36 @@ export function findShortAnswer(
     ) {
       continue;
     }
-    const distance = Math.min(
-      ...matchedPositions.map((p) =>
-        p < span.firstToken ? span.firstToken - p : p >= span.endToken ? p - span.endToken + 1 : 0,
-      ),
-      50,
-    );
-    const score = -rank * 3 - distance;
+    let closeness = 0;
+    for (const { at, weight } of evidence) {
+      if (at >= span.firstToken && at < span.endToken) continue;
+      const distance = at < span.firstToken ? span.firstToken - at : at - span.endToken + 1;
+      closeness += weight / (1 + distance);
+    }
+    const score =
+      -KIND_PENALTY * Math.max(0, rank) +
+      (PROXIMITY_WEIGHT * closeness) / (totalEvidence || 1) +
+      (focusPhrase ? FOCUS_PHRASE_BONUS : 0);
     if (!best || score > best.score) best = { span, score };
   }
   if (!best) return null;
   const start = (tokens[best.span.firstToken] as Token).start;
   const end = (tokens[best.span.endToken - 1] as Token).end;
   return { text: paragraph.text.slice(start, end), start, end };
+}
+
+function isFocusPhrase(
+  tokens: readonly Token[],
+  span: CandidateSpan,
+  target: AnswerTarget,
+): boolean {
+  const head = tokens[span.head] as Token;
+  if (!target.focusTerms || !target.questionTerms.has(head.term)) return false;
+  for (let t = span.firstToken; t < span.head; t += 1) {
+    const token = tokens[t] as Token;
+    if (token.term && !token.isStopWord && !target.questionTerms.has(token.term)) return true;
+  }
+  return false;
 }
 
 function repeatsQuestion(
@@ -82,15 +114,18 @@ function repeatsQuestion(
 ): boolean {
   let content = 0;
   let repeated = 0;
+  const isName = (tokens[span.head] as Token).pos === 'PROPN';
   for (let t = span.firstToken; t < span.endToken; t += 1) {
     const token = tokens[t] as Token;
     if (!token.term || token.isStopWord) continue;
     content += 1;
-    if (target.questionTerms.has(token.term) || (target.matchedTerms.get(token.term) ?? 0) >= 0.6) {
+    const strength = target.matchedTerms.get(token.term) ?? 0;
+    if (target.questionTerms.has(token.term) || strength >= (isName ? 0.4 : 0.6)) {
       repeated += 1;
     }
   }
-  return content > 0 && repeated === content;
+  // A name the question already uses ("Russia" in "Who leads Russia?") is never its answer.
+  return content > 0 && (repeated === content || (isName && repeated > 0));
 }
 
 function countsFocus(

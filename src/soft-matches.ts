@@ -3,46 +3,77 @@ import type { Token } from './language.js';
 import type { RelatedTerm } from './term-relations.js';
 import type { WordVectors } from './word-vectors.js';
 
+/** Finds corpus words that mean nearly the same as a question word. */
+export interface SoftMatcher {
+  matches(word: Pick<Token, 'text' | 'pos' | 'term'>): readonly RelatedTerm[];
+}
+
 /** Similarity below which two words are not taken as related. */
 const MIN_SIMILARITY = 0.55;
-/** Only content words carry meaning worth matching softly. */
-const CONTENT_POS = new Set(['NOUN', 'VERB', 'ADJ']);
 /** Similarity at which a soft match reaches its full weight. */
 const FULL_SIMILARITY = 0.9;
 /** A soft match never counts as much as the word itself or a WordNet synonym. */
 const MAX_WEIGHT = 0.75;
+/** Only content words carry meaning worth matching softly. */
+const CONTENT_POS = new Set(['NOUN', 'VERB', 'ADJ']);
+const CACHE_LIMIT = 5_000;
 
 /**
- * Finds words of the candidate paragraphs that mean nearly the same as a question word, by cosine
- * similarity of their word vectors ("soldiers" ~ "troops", "lawmakers" ~ "senators"). Names are
- * left out on both sides: vectors put "Russia" next to "Ukraine", which is no match at all.
+ * Builds a matcher over the corpus vocabulary by cosine similarity of word vectors ("soldiers" ~
+ * "troops", "lawmakers" ~ "senators"). Names are left out on both sides: vectors put "Russia"
+ * next to "Ukraine", which is no match at all. The corpus side is prepared once, here.
  */
-export function findSoftMatches(
-  word: Pick<Token, 'text' | 'pos' | 'term'>,
+export function createSoftMatcher(
   paragraphs: readonly AnnotatedParagraph[],
   vectors: WordVectors,
-  cache: Map<string, number>,
-): RelatedTerm[] {
-  const form = word.text.toLowerCase();
-  if (!CONTENT_POS.has(word.pos) || !vectors.has(form)) return [];
-  const found = new Map<string, number>();
+): SoftMatcher {
+  const forms = new Map<string, string>();
   for (const paragraph of paragraphs) {
     for (const token of paragraph.analysis.tokens) {
       if (!token.term || token.isStopWord || !CONTENT_POS.has(token.pos)) continue;
-      if (token.term === word.term) continue;
-      const other = token.text.toLowerCase();
-      const key = `${form} ${other}`;
-      let similarity = cache.get(key);
-      if (similarity === undefined) {
-        similarity = vectors.similarity(form, other) ?? 0;
-        cache.set(key, similarity);
-      }
-      if (similarity < MIN_SIMILARITY) continue;
-      const capped =
-        MAX_WEIGHT *
-        Math.min(1, (similarity - MIN_SIMILARITY) / (FULL_SIMILARITY - MIN_SIMILARITY));
-      if ((found.get(token.term) ?? 0) < capped) found.set(token.term, capped);
+      forms.set(token.text.toLowerCase(), token.term);
     }
   }
-  return [...found].map(([term, weight]) => ({ term, weight }));
+  const terms: string[] = [];
+  const rows: Float32Array[] = [];
+  for (const [form, term] of forms) {
+    const vector = vectors.vector(form);
+    if (vector) {
+      terms.push(term);
+      rows.push(vector);
+    }
+  }
+  const dimensions = vectors.dimensions;
+  const matrix = new Float32Array(rows.length * dimensions);
+  rows.forEach((row, i) => matrix.set(row, i * dimensions));
+  const cache = new Map<string, readonly RelatedTerm[]>();
+
+  return {
+    matches(word) {
+      const form = word.text.toLowerCase();
+      if (!CONTENT_POS.has(word.pos)) return [];
+      const cached = cache.get(form);
+      if (cached) return cached;
+      const query = vectors.vector(form);
+      const found = new Map<string, number>();
+      if (query) {
+        for (let i = 0; i < terms.length; i += 1) {
+          let dot = 0;
+          const base = i * dimensions;
+          for (let d = 0; d < dimensions; d += 1)
+            dot += (query[d] as number) * (matrix[base + d] as number);
+          if (dot < MIN_SIMILARITY) continue;
+          const term = terms[i] as string;
+          if (term === word.term) continue;
+          const weight =
+            MAX_WEIGHT * Math.min(1, (dot - MIN_SIMILARITY) / (FULL_SIMILARITY - MIN_SIMILARITY));
+          if ((found.get(term) ?? 0) < weight) found.set(term, weight);
+        }
+      }
+      const result = [...found].map(([term, weight]) => ({ term, weight }));
+      if (cache.size >= CACHE_LIMIT) cache.clear();
+      cache.set(form, result);
+      return result;
+    },
+  };
 }

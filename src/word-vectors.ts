@@ -6,6 +6,9 @@ import { dirname, join } from 'node:path';
 export interface WordVectors {
   similarity(a: string, b: string): number | null;
   has(word: string): boolean;
+  /** The word's unit vector, or null when the word is unknown. */
+  vector(word: string): Float32Array | null;
+  readonly dimensions: number;
 }
 
 /** How many of the most frequent words of the embedding set are kept (GloVe lists them by frequency). */
@@ -82,7 +85,16 @@ export function loadWordVectors(file = wordVectorsCachePath()): WordVectors {
     norms[i] = Math.sqrt(sum) || 1;
   }
   return {
+    dimensions,
     has: (word) => rank.has(word),
+    vector(word) {
+      const i = rank.get(word);
+      if (i === undefined) return null;
+      const unit = new Float32Array(dimensions);
+      const norm = norms[i] ?? 1;
+      for (let d = 0; d < dimensions; d += 1) unit[d] = (vectors[i * dimensions + d] ?? 0) / norm;
+      return unit;
+    },
     similarity(a, b) {
       const i = rank.get(a);
       const j = rank.get(b);

@@ -141,13 +141,21 @@ export function openWordNet(): WordNet {
     return synset;
   };
 
-  const sensesOf = (lemma: string, pos: WordNetPos): number[] => {
+  const senses = new Map<string, readonly number[]>();
+  const sensesOf = (lemma: string, pos: WordNetPos): readonly number[] => {
+    const key = `${pos}:${lemma}`;
+    const cached = senses.get(key);
+    if (cached) return cached;
     const line = findIndexLine(indexOf(pos), lemma.replace(/ /g, '_'));
-    if (!line) return [];
-    const fields = line.trim().split(' ');
-    const pointerCount = Number(fields[3]);
-    const senseCount = Number(fields[2]);
-    return fields.slice(4 + pointerCount + 2, 4 + pointerCount + 2 + senseCount).map(Number);
+    let found: number[] = [];
+    if (line) {
+      const fields = line.trim().split(' ');
+      const pointerCount = Number(fields[3]);
+      const senseCount = Number(fields[2]);
+      found = fields.slice(4 + pointerCount + 2, 4 + pointerCount + 2 + senseCount).map(Number);
+    }
+    senses.set(key, found);
+    return found;
   };
 
   return {
