@@ -5,28 +5,39 @@ import { loadDotEnv } from '../shared/environment.js';
 import { createLogger } from '../shared/logger.js';
 import { startBot } from './client.js';
 import { DiscordConfigSchema } from './config.js';
-import { parseShardFlags, startShardManager, stopShardManager } from './sharding.js';
+import { parseShardFlags, startShardManager } from './sharding.js';
 
 runMain(async () => {
-  loadDotEnv();
-  // A shard process is this same script, started by the ShardingManager with SHARDS set.
+  // Listen before anything slow starts, so a signal during startup still stops cleanly.
+  const stopping = new AbortController();
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => stopping.abort());
+  }
+  // A shard process is this same script, forked by the ShardingManager with SHARDS set. When
+  // its manager goes away, so does the shard, rather than serving unsupervised.
   const isShard = process.env.SHARDING_MANAGER !== undefined;
+  if (isShard) process.once('disconnect', () => stopping.abort());
+
+  loadDotEnv();
   const plan = isShard ? null : parseShardFlags(process.argv.slice(2));
   const config = parseConfig(DiscordConfigSchema, process.env, 'Discord configuration');
   const logger = createLogger({ level: config.DISCORD_LOG_LEVEL });
   const corpus = await loadCorpus(config.CORPUS_DIR);
+  // discord.js reports shard status over IPC without a callback; once the manager is gone that
+  // send fails with EPIPE, which Node raises as a process 'error' event and would crash on.
+  if (isShard) process.on('error', (error) => logger.warn({ err: error }, 'shard IPC error'));
 
   if (plan) {
     const file = fileURLToPath(import.meta.url);
-    const manager = await startShardManager({
+    await startShardManager({
       file,
       token: config.DISCORD_TOKEN,
       apiUrl: config.DISCORD_API_URL,
       plan,
       logger,
       execArgv: file.endsWith('.ts') ? ['--import', import.meta.resolve('tsx')] : [],
+      signal: stopping.signal,
     });
-    onStopSignal(() => stopShardManager(manager));
     return;
   }
 
@@ -39,12 +50,9 @@ runMain(async () => {
   const stop = async () => {
     logger.info('stopping');
     await client.destroy();
+    // An open IPC channel would keep a shard process alive after its client is gone.
+    if (process.connected) process.disconnect();
   };
-  onStopSignal(stop);
-  // An orphaned shard (its manager gone) would otherwise keep serving unsupervised.
-  if (isShard) process.once('disconnect', () => void stop());
+  if (stopping.signal.aborted) await stop();
+  else stopping.signal.addEventListener('abort', () => void stop(), { once: true });
 });
-
-function onStopSignal(stop: () => unknown): void {
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void stop());
-}

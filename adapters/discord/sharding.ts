@@ -111,6 +111,8 @@ export interface ShardManagerOptions {
   env?: Record<string, string>;
   /** How long one shard may take to become ready. @default 30 s */
   readyTimeoutMs?: number;
+  /** Stops every shard when aborted, also while they are still being spawned. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -139,8 +141,13 @@ export async function startShardManager(options: ShardManagerOptions): Promise<S
     // Shard.env is what the process is forked with; discord.js types it as unknown.
     Object.assign(shard.env as Record<string, unknown>, options.env ?? {});
     shard.on('ready', () => logger.info({ shardId: shard.id }, 'shard ready'));
-    shard.on('death', () => logger.warn({ shardId: shard.id }, 'shard process exited'));
+    shard.on('death', () => {
+      const level = manager.respawn ? 'warn' : 'info';
+      logger[level]({ shardId: shard.id, respawn: manager.respawn }, 'shard process exited');
+    });
   });
+  const { signal } = options;
+  signal?.addEventListener('abort', () => stopShardManager(manager), { once: true });
   logger.info({ totalShards, shardList }, 'spawning shards');
   try {
     await manager.spawn({
@@ -150,15 +157,26 @@ export async function startShardManager(options: ShardManagerOptions): Promise<S
     });
   } catch (error) {
     stopShardManager(manager);
-    throw error;
+    if (!signal?.aborted) throw error;
   }
+  // The manager may have spawned more shards after an abort arrived mid-spawn.
+  if (signal?.aborted) stopShardManager(manager);
   return manager;
 }
 
-/** Stops every shard process for good (no respawn). */
+/**
+ * Stops every shard process for good (no respawn). Closing each IPC channel as well lets a shard
+ * that already handled its SIGTERM exit, and lets this process exit once the shards are gone.
+ */
 export function stopShardManager(manager: ShardingManager): void {
   manager.respawn = false;
-  for (const shard of manager.shards.values()) shard.kill();
+  for (const shard of manager.shards.values()) {
+    const child = shard.process;
+    // Shard.kill() throws on a shard whose process is already gone.
+    if (!child) continue;
+    shard.kill();
+    if (child.connected) child.disconnect();
+  }
 }
 
 async function fetchGatewayBot(token: string, apiUrl: string | undefined) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DiscordConfigSchema, DiscordDeployConfigSchema } from '../../adapters/discord/config.js';
 import type { z } from 'zod';
+import { DiscordConfigSchema, DiscordDeployConfigSchema } from '../../adapters/discord/config.js';
 import { ConfigError, parseConfig } from '../../src/index.js';
 
 const TOKEN = 'MTIz.abc.def';

@@ -74,7 +74,8 @@ export interface DiscordDouble {
   close(): Promise<void>;
 }
 
-const WAIT_MS = 8_000;
+/** A failure guard only (tests wait on events); generous for spawned processes on a busy machine. */
+const WAIT_MS = 15_000;
 
 export async function startDiscordDouble(
   options: DiscordDoubleOptions = {},

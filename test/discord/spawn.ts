@@ -1,0 +1,53 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { FIXTURE_CORPUS } from './harness.js';
+
+/** A spawned `npm run …` with its output collected. */
+export interface Spawned {
+  child: ChildProcess;
+  stdout: () => string;
+  stderr: () => string;
+  /** Resolves with the exit code (null when killed by a signal). */
+  exited: Promise<number | null>;
+  /** SIGTERM to the whole process group (npm, tsx, node and any shard processes), then waits. */
+  stop(): Promise<number | null>;
+}
+
+/** Runs `npm run --silent <script> -- <args>` in its own process group with a clean Discord env. */
+export function runNpmScript(
+  script: string,
+  args: readonly string[],
+  env: Record<string, string>,
+): Spawned {
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([key]) => !key.startsWith('DISCORD_') && !key.startsWith('SHARD') && key !== 'CORPUS_DIR',
+    ),
+  );
+  const child = spawn('npm', ['run', '--silent', script, ...(args.length ? ['--', ...args] : [])], {
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...inherited, CORPUS_DIR: FIXTURE_CORPUS, DISCORD_LOG_LEVEL: 'info', ...env },
+  });
+  let out = '';
+  let err = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    out += chunk;
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    err += chunk;
+  });
+  const exited = once(child, 'exit').then(([code]) => code as number | null);
+  return {
+    child,
+    stdout: () => out,
+    stderr: () => err,
+    exited,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null && child.pid !== undefined) {
+        process.kill(-child.pid, 'SIGTERM');
+      }
+      return exited;
+    },
+  };
+}
