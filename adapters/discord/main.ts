@@ -7,6 +7,9 @@ import { startBot } from './client.js';
 import { DiscordConfigSchema } from './config.js';
 import { parseShardFlags, startShardManager } from './sharding.js';
 
+/** How long a stopping bot may take to close its gateway connections before it just exits. */
+const STOP_GRACE_MS = 3_000;
+
 runMain(async () => {
   // Listen before anything slow starts, so a signal during startup still stops cleanly.
   const stopping = new AbortController();
@@ -49,6 +52,9 @@ runMain(async () => {
   });
   const stop = async () => {
     logger.info('stopping');
+    // With the gateway unreachable, @discordjs/ws keeps its reconnect loop running even after
+    // destroy() (it only sees an "idle" shard; cf. discord.js#10382), so bound the wait.
+    setTimeout(() => process.exit(), STOP_GRACE_MS).unref();
     await client.destroy();
     // An open IPC channel would keep a shard process alive after its client is gone.
     if (process.connected) process.disconnect();

@@ -71,8 +71,21 @@ describe.concurrent('npm run discord', () => {
 
     await bot.stop();
     expect(bot.stderr()).toContain('Discord bot ready');
+    expect(bot.stderr()).toContain('stopping');
     expect(bot.stderr()).not.toMatch(/Unexpected error|\n\s+at /);
     expect(bot.stdout()).toBe('');
+  });
+
+  it('still exits on SIGTERM when the gateway has gone away', async (context) => {
+    const vanishing = await startDiscordDouble();
+    const bot = discord(context, {
+      DISCORD_TOKEN: 'test-token',
+      DISCORD_API_URL: vanishing.apiUrl,
+    });
+    await vanishing.waitForSessions(1);
+    await vanishing.close();
+    await bot.stop();
+    expect(bot.stderr()).toContain('stopping');
   });
 
   it('exits 1 naming DISCORD_TOKEN, without a stack trace, when it is missing', async (context) => {

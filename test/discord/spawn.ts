@@ -7,7 +7,7 @@ export interface Spawned {
   child: ChildProcess;
   stdout: () => string;
   stderr: () => string;
-  /** Resolves with the exit code (null when killed by a signal). */
+  /** Resolves with npm's exit code (null when killed by a signal) once every descendant has exited. */
   exited: Promise<number | null>;
   /** SIGTERM to the whole process group (npm, tsx, node and any shard processes), then waits. */
   stop(): Promise<number | null>;
@@ -37,15 +37,26 @@ export function runNpmScript(
   child.stderr?.on('data', (chunk: Buffer) => {
     err += chunk;
   });
-  const exited = once(child, 'exit').then(([code]) => code as number | null);
+  // 'close', not 'exit': npm exits on SIGTERM before its children do, but every descendant (tsx,
+  // the bot, shard processes) holds the same stdout/stderr pipes, which close only when all are gone.
+  let closed = false;
+  const exited = once(child, 'close').then(([code]) => {
+    closed = true;
+    return code as number | null;
+  });
   return {
     child,
     stdout: () => out,
     stderr: () => err,
     exited,
     async stop() {
-      if (child.exitCode === null && child.signalCode === null && child.pid !== undefined) {
-        process.kill(-child.pid, 'SIGTERM');
+      if (!closed && child.pid !== undefined) {
+        try {
+          process.kill(-child.pid, 'SIGTERM');
+        } catch (error) {
+          // ESRCH: the group is already gone, only the pipes are still draining.
+          if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+        }
       }
       return exited;
     },
