@@ -157,6 +157,24 @@ describe('/source', () => {
     expect(paragraph.startsWith(quotedText(description))).toBe(true);
   });
 
+  it('autocompletes the article option from the corpus titles', async () => {
+    const guild = h.double.guilds[0];
+    if (!guild) throw new Error('no guild');
+    const interaction = h.double.sendInteraction({
+      user: h.user,
+      channelId: guild.channelId,
+      guildId: guild.id,
+      command: {
+        name: COMMANDS.source.name,
+        autocomplete: true,
+        options: [{ name: COMMANDS.source.article, type: STRING, value: 'LIGHT', focused: true }],
+      },
+    });
+    const body = (await h.double.waitForRequest(callbackOf(interaction), 'the suggestions')).body;
+    expect(body.type).toBe(InteractionResponseType.ApplicationCommandAutocompleteResult);
+    expect(body.data.choices).toEqual([{ name: 'The lighthouse keeper', value: 'lighthouse' }]);
+  });
+
   it('tells the user privately when the paragraph does not exist', async () => {
     const body = await source(99, 'harbour-council');
     expect(body.data.flags).toBe(MessageFlags.Ephemeral);

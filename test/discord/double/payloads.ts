@@ -137,7 +137,7 @@ export function messagePayload(spec: MessageSpec) {
   };
 }
 
-/** What a test says about an interaction: a slash command or a button click. */
+/** What a test says about an interaction: a slash command, its autocomplete, or a button click. */
 export interface InteractionSpec {
   applicationId: string;
   user: UserPayload;
@@ -145,7 +145,9 @@ export interface InteractionSpec {
   guildId?: string;
   command?: {
     name: string;
-    options: { name: string; type: number; value: string | number | boolean }[];
+    options: { name: string; type: number; value: string | number | boolean; focused?: boolean }[];
+    /** Sent while the user is still typing the focused option (interaction type 4). */
+    autocomplete?: boolean;
   };
   button?: { customId: string; message: ReturnType<typeof messagePayload> };
 }
@@ -158,7 +160,7 @@ export function interactionPayload(spec: InteractionSpec) {
   return {
     id: snowflake(),
     application_id: spec.applicationId,
-    type: spec.command ? 2 : 3,
+    type: spec.command ? (spec.command.autocomplete ? 4 : 2) : 3,
     data,
     ...(spec.button ? { message: spec.button.message } : {}),
     channel_id: spec.channelId,
