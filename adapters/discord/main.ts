@@ -28,7 +28,12 @@ runMain(async () => {
   const corpus = await loadCorpus(config.CORPUS_DIR);
   // discord.js reports shard status over IPC without a callback; once the manager is gone that
   // send fails with EPIPE, which Node raises as a process 'error' event and would crash on.
-  if (isShard) process.on('error', (error) => logger.warn({ err: error }, 'shard IPC error'));
+  // While stopping it is expected: the manager has already closed the channel.
+  if (isShard) {
+    process.on('error', (error) =>
+      logger[stopping.signal.aborted ? 'debug' : 'warn']({ err: error }, 'shard IPC error'),
+    );
+  }
 
   if (plan) {
     const file = fileURLToPath(import.meta.url);
