@@ -17,27 +17,33 @@ export interface EvalReport {
 }
 
 const LABEL_WIDTH = 26;
-const COLUMN_WIDTH = 20;
 
 /** The human-readable report: headline figures, per-type table, misses, elapsed time. */
 export function renderReport(report: EvalReport): string {
   const { metrics: ours, baseline } = report;
+  const figures: [string, (m: EvalMetrics) => string][] = [
+    ['top-1 paragraph', (m) => ratio(m.top1, m.answerable)],
+    ['top-3 paragraph', (m) => ratio(m.top3, m.answerable)],
+    ['MRR (top 10)', (m) => figure(m.mrr)],
+    ['correct abstentions', (m) => ratio(m.correctAbstentions, m.unanswerable)],
+    ['false abstentions', (m) => ratio(m.falseAbstentions, m.answerable)],
+    ['short answer EM', (m) => counted(m.exactMatch, m.scoredAnswers)],
+    ['short answer F1', (m) => counted(m.f1, m.scoredAnswers)],
+    ['verbatim quotes', (m) => ratio(m.verbatimQuotes, m.quotes)],
+  ];
+  const rows = [
+    ['', 'ours', 'plain MiniSearch'],
+    ...figures.map(([label, pick]) => [label, pick(ours), baseline ? pick(baseline) : '']),
+  ];
+  const width = Math.max(...rows.map(([, cell = '']) => cell.length)) + 3;
   const lines = [
     `${report.file} on ${report.against}`,
     `${ours.questions} questions: ${ours.answerable} answerable, ${ours.unanswerable} unanswerable`,
     '',
-    row('', 'ours', baseline ? 'plain MiniSearch' : undefined),
+    ...rows.map(([label = '', mine = '', theirs = '']) =>
+      `${label.padEnd(LABEL_WIDTH)}${mine.padEnd(width)}${baseline ? theirs : ''}`.trimEnd(),
+    ),
   ];
-  const both = (label: string, pick: (m: EvalMetrics) => string) =>
-    lines.push(row(label, pick(ours), baseline ? pick(baseline) : undefined));
-  both('top-1 paragraph', (m) => ratio(m.top1, m.answerable));
-  both('top-3 paragraph', (m) => ratio(m.top3, m.answerable));
-  both('MRR (top 10)', (m) => figure(m.mrr));
-  both('correct abstentions', (m) => ratio(m.correctAbstentions, m.unanswerable));
-  both('false abstentions', (m) => ratio(m.falseAbstentions, m.answerable));
-  both('short answer EM', (m) => counted(m.exactMatch, m.scoredAnswers));
-  both('short answer F1', (m) => counted(m.f1, m.scoredAnswers));
-  both('verbatim quotes', (m) => ratio(m.verbatimQuotes, m.quotes));
 
   lines.push(
     '',
@@ -112,11 +118,6 @@ export function renderReportJson(report: EvalReport): string {
   return JSON.stringify({ ...report, misses }, (_key, value: unknown) =>
     typeof value === 'number' && !Number.isInteger(value) ? Math.round(value * 1e4) / 1e4 : value,
   );
-}
-
-function row(label: string, ours: string, baseline?: string): string {
-  const cells = label.padEnd(LABEL_WIDTH) + ours.padEnd(COLUMN_WIDTH);
-  return (baseline === undefined ? cells : cells + baseline).trimEnd();
 }
 
 function tableRow(cells: readonly string[]): string {
