@@ -112,7 +112,14 @@ function answer(parts: RetrieverParts, question: string, options: AskOptions): A
     const span = findShortAnswer(
       r.paragraph,
       r.window,
-      { type, questionTerms, matchedTerms: r.matchedTerms, evidence, focusTerms },
+      {
+        type,
+        questionTerms,
+        matchedTerms: r.matchedTerms,
+        evidence,
+        focusTerms,
+        focusLemma: retrieval.focus?.token.lemma ?? null,
+      },
       parts.wordnet,
     );
     const bonus = STRICT_SPAN_TYPES.has(type) ? STRICT_SPAN_BONUS : SPAN_BONUS;

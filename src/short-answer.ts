@@ -15,6 +15,8 @@ export interface AnswerTarget {
   readonly evidence: ReadonlyMap<string, number>;
   /** Terms the question's focus noun may be ("soldiers" ~ "troops"), or null without a focus. */
   readonly focusTerms: ReadonlySet<string> | null;
+  /** Lemma of the focus noun ("instrument" in "what instrument…"), or null. */
+  readonly focusLemma: string | null;
 }
 
 /** A chosen short answer: the verbatim span and where it sits. */
@@ -27,11 +29,18 @@ export interface ShortAnswer {
 /** How far (in tokens) a counted noun may follow its number. */
 const UNIT_REACH = 3;
 /** Cost of each step down the list of kinds the question type prefers. */
-const KIND_PENALTY = 0.6;
+const KIND_PENALTY = 0.3;
 /** A noun phrase built on the question's focus noun and saying more ("the Biden administration"). */
 const FOCUS_PHRASE_BONUS = 0.8;
-/** Weight of closeness to the question's words (sliding-window-and-distance style). */
-const PROXIMITY_WEIGHT = 2;
+/**
+ * Weight of closeness to the question's words (sliding-window-and-distance style) and how fast
+ * it fades with distance; tuned on 8 SQuAD dev articles, checked on the article dev file.
+ */
+const DISTANCE_DECAY = 0.7;
+const PROXIMITY_WEIGHT = 8;
+/** A candidate whose head is a kind of the focus noun ("piano" for "what instrument"). */
+const FOCUS_KIND_BONUS = 1;
+const NAME = 'name';
 
 /**
  * Picks the span of the window (`first`, `count` sentences) that answers the question: of the
@@ -79,10 +88,19 @@ export function findShortAnswer(
     for (const { at, weight } of evidence) {
       if (at >= span.firstToken && at < span.endToken) continue;
       const distance = at < span.firstToken ? span.firstToken - at : at - span.endToken + 1;
-      closeness += weight / (1 + distance);
+      closeness += weight / (1 + distance) ** DISTANCE_DECAY;
     }
+    const head = tokens[span.head] as Token;
+    const focusKind =
+      target.focusLemma !== null &&
+      (head.pos === 'NOUN' || head.pos === 'PROPN') &&
+      head.lemma !== target.focusLemma &&
+      wordnet.isKindOf(head.lemma, target.focusLemma);
+    // "What was the name of…" wants a name, not a description.
+    if (target.focusLemma === NAME && head.pos !== 'PROPN') continue;
     const score =
       -KIND_PENALTY * Math.max(0, rank) +
+      (focusKind ? FOCUS_KIND_BONUS : 0) +
       (PROXIMITY_WEIGHT * closeness) / (totalEvidence || 1) +
       (focusPhrase ? FOCUS_PHRASE_BONUS : 0);
     if (!best || score > best.score) best = { span, score };

