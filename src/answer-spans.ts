@@ -25,7 +25,7 @@ export const KINDS_FOR_TYPE: Readonly<Partial<Record<QuestionType, readonly Span
   what: ['thing', 'name', 'group', 'place', 'person', 'number', 'time'],
 };
 
-const NUMBER_ENTITIES = new Set(['CARDINAL', 'MONEY', 'PERCENT', 'QUANTITY']);
+const NUMBER_ENTITIES = new Set(['CARDINAL', 'MONEY', 'PERCENT', 'QUANTITY', 'DURATION']);
 const TIME_ENTITIES = new Set(['DATE', 'TIME']);
 const MODIFIERS = new Set(['ADJ', 'NOUN', 'PROPN', 'NUM']);
 const NAME_GLUE = new Set(['-', '.', '&']);

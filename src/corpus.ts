@@ -238,7 +238,12 @@ function splitParagraphs(body: string): string[] {
   const paragraphs: string[] = [];
   for (const block of body.split(/\n[ \t]*\n/)) {
     const lines = block.split('\n');
-    while (lines.length > 0 && HEADING_LINE.test(lines[0] ?? '')) lines.shift();
+    while (
+      lines.length > 0 &&
+      (HEADING_LINE.test(lines[0] ?? '') || (lines[0] ?? '').trim() === '')
+    ) {
+      lines.shift();
+    }
     const paragraph = lines.join('\n').trim();
     if (paragraph.length > 0) paragraphs.push(paragraph);
   }

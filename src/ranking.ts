@@ -23,6 +23,8 @@ export interface ParagraphScore {
   readonly window: { readonly first: number; readonly count: number };
   /** Paragraph terms matched, with the strength of the match. */
   readonly matchedTerms: ReadonlyMap<string, number>;
+  /** For each question word, how strongly the best window holds it (0 = not at all). */
+  readonly windowStrengths: readonly number[];
 }
 
 /** A second sentence joins the window only when it adds this much. */
@@ -95,7 +97,10 @@ export function scoreParagraph(
     WEIGHTS.paragraph * coverage +
     WEIGHTS.bm25 * (bestBm25 > 0 ? bm25 / bestBm25 : 0) +
     WEIGHTS.proximity * proximity;
-  return { paragraph, score, coverage, windowCoverage, window, matchedTerms };
+  const first = strengths[window.first] ?? [];
+  const second = window.count > 1 ? (strengths[window.first + 1] ?? []) : [];
+  const windowStrengths = words.map((_, i) => Math.max(first[i] ?? 0, second[i] ?? 0));
+  return { paragraph, score, coverage, windowCoverage, window, matchedTerms, windowStrengths };
 }
 
 /**

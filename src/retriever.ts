@@ -75,21 +75,30 @@ export function retrieve(parts: RetrieverParts, question: string): Retrieval {
       scoreParagraph(candidates[i] as AnnotatedParagraph, softened, hit.score, bestBm25),
     )
     .sort((a, b) => b.score - a.score);
-  const focus = softened.find((w) => w.token === focusToken) ?? null;
+  const focus =
+    softened.find((w) => w.token === focusToken) ??
+    (focusToken
+      ? {
+          term: focusToken.term,
+          importance: 0,
+          matches: relations.expand(focusToken),
+          token: focusToken,
+        }
+      : null);
   return { cleaned, tokens, type, words: softened, ranked, focus };
 }
 
 /** The first noun after the wh-word ("how many *soldiers*", "which *city*"). */
 function findFocus(tokens: readonly Token[], whIndex: number): Token | null {
   if (whIndex < 0) return null;
-  for (let t = whIndex + 1; t < Math.min(tokens.length, whIndex + 5); t += 1) {
+  for (let t = whIndex + 1; t < Math.min(tokens.length, whIndex + 7); t += 1) {
     const token = tokens[t] as Token;
     // "What kind of approach": the kind is the approach.
     if (token.pos === 'NOUN' && tokens[t + 1]?.lemma === 'of' && tokens[t + 2]?.pos === 'NOUN') {
       return tokens[t + 2] as Token;
     }
     if (token.pos === 'NOUN') return token;
-    if (!['ADJ', 'ADV', 'PROPN', 'DET', 'NUM'].includes(token.pos) && t > whIndex + 1) return null;
+    if (!['ADJ', 'ADV', 'PROPN', 'DET', 'NUM', 'PART', 'AUX'].includes(token.pos)) return null;
   }
   return null;
 }

@@ -17,6 +17,16 @@ export interface AnswerTarget {
   readonly focusTerms: ReadonlySet<string> | null;
   /** Lemma of the focus noun ("instrument" in "what instrument…"), or null. */
   readonly focusLemma: string | null;
+  /** For "the name of X": what X is; the answer is a name written next to X. */
+  readonly namedTerms: NamedThing | null;
+}
+
+/** The thing a "name of X" question asks the name of. */
+export interface NamedThing {
+  /** Terms standing for X. */
+  readonly terms: ReadonlySet<string>;
+  /** X is itself a name ("Lavrov's first name"): the answer is a longer name holding it. */
+  readonly isName: boolean;
 }
 
 /** A chosen short answer: the verbatim span and where it sits. */
@@ -76,7 +86,15 @@ export function findShortAnswer(
     const rank = kinds.indexOf(span.kind);
     const focusPhrase = isFocusPhrase(tokens, span, target);
     const strict = target.type === 'when' || target.type === 'how-many';
-    if ((rank < 0 && (strict || !focusPhrase)) || repeatsQuestion(tokens, span, target)) continue;
+    // "Lavrov's first name" is answered by "Sergey Lavrov", which repeats the question's name.
+    const named =
+      target.namedTerms?.isName === true && namesNeighbour(tokens, span, target.namedTerms);
+    if (
+      (rank < 0 && (strict || !focusPhrase)) ||
+      (repeatsQuestion(tokens, span, target) && !named)
+    ) {
+      continue;
+    }
     if (
       target.type === 'how-many' &&
       target.focusTerms &&
@@ -98,6 +116,7 @@ export function findShortAnswer(
       wordnet.isKindOf(head.lemma, target.focusLemma);
     // "What was the name of…" wants a name, not a description.
     if (target.focusLemma === NAME && head.pos !== 'PROPN') continue;
+    if (target.namedTerms && !namesNeighbour(tokens, span, target.namedTerms)) continue;
     const score =
       -KIND_PENALTY * Math.max(0, rank) +
       (focusKind ? FOCUS_KIND_BONUS : 0) +
@@ -133,6 +152,13 @@ function repeatsQuestion(
   let content = 0;
   let repeated = 0;
   const isName = (tokens[span.head] as Token).pos === 'PROPN';
+  // "eight-year" answers "how many years": the number is new even if its unit is not.
+  if (span.kind === 'number' || span.kind === 'time') {
+    for (let t = span.firstToken; t < span.endToken; t += 1) {
+      const token = tokens[t] as Token;
+      if (token.pos === 'NUM' && !target.questionTerms.has(token.term)) return false;
+    }
+  }
   for (let t = span.firstToken; t < span.endToken; t += 1) {
     const token = tokens[t] as Token;
     if (!token.term || token.isStopWord) continue;
@@ -142,8 +168,8 @@ function repeatsQuestion(
       repeated += 1;
     }
   }
-  // A name the question already uses ("Russia" in "Who leads Russia?") is never its answer.
-  return content > 0 && (repeated === content || (isName && repeated > 0));
+  // A name mostly made of the question's words ("Russia" in "Who leads Russia?") is no answer.
+  return content > 0 && (repeated === content || (isName && repeated * 2 >= content));
 }
 
 function countsFocus(
@@ -158,3 +184,32 @@ function countsFocus(
   }
   return false;
 }
+
+/** How close (in tokens) a name must stand to the noun it names ("leader X", "X, the leader"). */
+const NAME_REACH = 3;
+
+/**
+ * True when the name span stands next to a word for the thing it should name, or holds that word
+ * and more ("Sergey Lavrov" for "Lavrov's first name").
+ */
+function namesNeighbour(tokens: readonly Token[], span: CandidateSpan, named: NamedThing): boolean {
+  let inside = false;
+  for (let t = span.firstToken; t < span.endToken; t += 1) {
+    if (named.terms.has((tokens[t] as Token).term)) inside = true;
+  }
+  if (inside) return named.isName && span.endToken - span.firstToken > 1;
+  if (named.isName) return false;
+  // Only apposition counts ("President Vladimir Putin", "Kuleba, the Foreign Minister"): a
+  // preposition or verb in between ("the leader of Ukraine") means the name is something else.
+  const reach = (from: number, step: number) => {
+    for (let t = from, n = 0; n < NAME_REACH && t >= 0 && t < tokens.length; t += step, n += 1) {
+      const token = tokens[t] as Token;
+      if (named.terms.has(token.term)) return true;
+      if (!APPOSITION_GLUE.has(token.pos)) return false;
+    }
+    return false;
+  };
+  return reach(span.firstToken - 1, -1) || reach(span.endToken, 1);
+}
+
+const APPOSITION_GLUE = new Set(['DET', 'ADJ', 'PROPN', 'NOUN', 'PUNCT']);

@@ -107,6 +107,8 @@ export interface WordNet {
   nounKinds(lemma: string, senses?: number): readonly string[];
   /** True when WordNet knows the word in any part of speech. */
   knows(lemma: string): boolean;
+  /** Antonyms of the word's most frequent senses ("largest" → "smallest"). */
+  antonyms(lemma: string): ReadonlySet<string>;
   /** True when a frequent noun sense of `lemma` is a kind of `ancestor` ("piano" is an "instrument"). */
   isKindOf(lemma: string, ancestor: string): boolean;
 }
@@ -119,6 +121,7 @@ export function openWordNet(): WordNet {
   const synsets = new Map<string, Synset>();
   const related = new Map<string, ReadonlyMap<string, number>>();
   const ancestors = new Map<string, Set<string>>();
+  const opposites = new Map<string, Set<string>>();
 
   const indexOf = (pos: WordNetPos): Buffer => {
     let buffer = indexes.get(pos);
@@ -224,6 +227,30 @@ export function openWordNet(): WordNet {
         ancestors.set(key, closure);
       }
       return closure.has(ancestor.toLowerCase());
+    },
+    antonyms(lemma) {
+      const key = lemma.toLowerCase();
+      let found = opposites.get(key);
+      if (!found) {
+        found = new Set<string>();
+        for (const pos of POS_FILES) {
+          for (const offset of sensesOf(key, pos).slice(0, SENSES_PER_WORD)) {
+            for (const pointer of readSynset(pos, offset).pointers) {
+              if (pointer.symbol !== '!') continue;
+              for (const w of readSynset(pointer.pos, pointer.offset).words) {
+                found.add(
+                  w
+                    .toLowerCase()
+                    .replace(/_/g, ' ')
+                    .replace(/\(.*\)$/, ''),
+                );
+              }
+            }
+          }
+        }
+        opposites.set(key, found);
+      }
+      return found;
     },
     knows(lemma) {
       return POS_FILES.some((pos) => sensesOf(lemma.toLowerCase(), pos).length > 0);
