@@ -1,0 +1,90 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import MiniSearch from 'minisearch';
+import { type Corpus, createAnswerer } from '../src/index.js';
+import type { QueryTarget } from './queries.js';
+import { SNAPSHOT_WIRING, type SnapshotApi } from './snapshot-figures.js';
+
+/** Number of results asked for and scored (top-10 hit rate). */
+export const RESULTS_PER_QUERY = 10;
+
+/** The engines compared: the bot's full answer path, and plain MiniSearch as the baseline. */
+export type EngineName = 'article-qa' | 'minisearch';
+
+/** What one question returned: the paragraphs, best first, and whether it claimed an answer. */
+export interface EngineResponse {
+  readonly hits: readonly QueryTarget[];
+  readonly answered: boolean;
+}
+
+/** A built engine: ask it questions, and save its snapshot when it can. */
+export interface BenchEngine {
+  readonly name: EngineName;
+  ask(question: string): EngineResponse;
+  /** Writes a snapshot to `file`; absent when the engine has none. */
+  readonly saveSnapshot?: (file: string) => Promise<void>;
+}
+
+const BASELINE_OPTIONS = { fields: ['text'] };
+
+/**
+ * The bot through its public API: `answerQuestion(q, { top: 10 })`, the full answer path
+ * (retrieval, reranking, sentence and short-answer extraction). Saves snapshots when the core
+ * exports snapshot functions (`api`).
+ */
+export function createCoreEngine(corpus: Corpus, api: SnapshotApi | null): BenchEngine {
+  const answerer = createAnswerer(corpus);
+  return {
+    name: 'article-qa',
+    ask(question) {
+      const answer = answerer.answerQuestion(question, { top: RESULTS_PER_QUERY });
+      return {
+        hits: answer.excerpts.map((e) => ({ documentId: e.documentId, paragraph: e.paragraph })),
+        answered: answer.answered,
+      };
+    },
+    ...(api
+      ? { saveSnapshot: (file: string) => SNAPSHOT_WIRING.save(api, { corpus, answerer, file }) }
+      : {}),
+  };
+}
+
+/**
+ * The baseline: MiniSearch with default options (`fields: ['text']`, no fuzzy, no prefix) over
+ * the same paragraphs, one document per paragraph, `search(q)` keeping the first 10 results.
+ * "Answered" means at least one result. Its snapshot is `JSON.stringify` of the index.
+ */
+export function createBaselineEngine(corpus: Corpus): BenchEngine {
+  const places: QueryTarget[] = corpus.documents.flatMap((d) =>
+    d.paragraphs.map((_, i) => ({ documentId: d.id, paragraph: i + 1 })),
+  );
+  const search = new MiniSearch<{ id: number; text: string }>(BASELINE_OPTIONS);
+  search.addAll(corpus.documents.flatMap((d) => d.paragraphs).map((text, id) => ({ id, text })));
+  return {
+    name: 'minisearch',
+    ask(question) {
+      const results = search.search(question);
+      return {
+        hits: results.slice(0, RESULTS_PER_QUERY).map((r) => places[r.id as number] as QueryTarget),
+        answered: results.length > 0,
+      };
+    },
+    saveSnapshot: (file) => writeFile(file, JSON.stringify(search)),
+  };
+}
+
+/**
+ * Loads an engine's snapshot from `file` without the built engine: `MiniSearch.loadJSON` for the
+ * baseline, the core's own function (through {@link SNAPSHOT_WIRING}) for the bot.
+ */
+export async function loadEngineSnapshot(
+  name: EngineName,
+  file: string,
+  corpus: Corpus,
+  api: SnapshotApi | null,
+): Promise<unknown> {
+  if (name === 'minisearch') {
+    return MiniSearch.loadJSON(await readFile(file, 'utf8'), BASELINE_OPTIONS);
+  }
+  if (!api) throw new Error('src/index.ts exports no loadSnapshot');
+  return SNAPSHOT_WIRING.load(api, { corpus, file });
+}

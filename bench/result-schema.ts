@@ -1,0 +1,95 @@
+import { z } from 'zod';
+
+const HitRatesSchema = z.object({
+  questions: z.number(),
+  top1: z.number(),
+  top10: z.number(),
+});
+
+/** Snapshot save/load figures; `status: 'n/a'` until the core exports snapshot functions. */
+export const SnapshotFiguresSchema = z.object({
+  status: z.enum(['n/a', 'measured', 'failed']),
+  note: z.string(),
+  saveMs: z.number().nullable(),
+  loadMs: z.number().nullable(),
+  bytes: z.number().nullable(),
+  heapAfterLoadBytes: z.number().nullable(),
+});
+
+export type SnapshotFigures = z.infer<typeof SnapshotFiguresSchema>;
+
+/** Everything one engine measured on one corpus size (one child process). */
+export const EngineRunSchema = z.object({
+  size: z.string(),
+  engine: z.enum(['article-qa', 'minisearch']),
+  corpus: z.object({
+    dir: z.string(),
+    documents: z.number(),
+    paragraphs: z.number(),
+    wordsPerParagraph: z.number(),
+  }),
+  loadMs: z.number(),
+  indexMs: z.number(),
+  buildMs: z.number(),
+  heapUsedBytes: z.number(),
+  rssBytes: z.number(),
+  snapshot: SnapshotFiguresSchema,
+  queries: z.object({ total: z.number(), seed: z.number(), warmUpMs: z.number() }),
+  latency: z.object({
+    samples: z.number(),
+    meanMs: z.number(),
+    p50Ms: z.number(),
+    p95Ms: z.number(),
+    p99Ms: z.number(),
+    maxMs: z.number(),
+    queriesPerSecond: z.number(),
+  }),
+  retrieval: HitRatesSchema.extend({
+    answered: z.number(),
+    unanswerable: z.number(),
+    abstained: z.number().nullable(),
+    byStyle: z.record(z.string(), HitRatesSchema),
+  }),
+});
+
+export type EngineRun = z.infer<typeof EngineRunSchema>;
+
+/** One corpus size: the bot and the baseline, or the reason a run failed. */
+export const SizeReportSchema = z.object({
+  size: z.string(),
+  core: EngineRunSchema.nullable(),
+  baseline: EngineRunSchema.nullable(),
+  errors: z.array(z.string()),
+});
+
+export type SizeReport = z.infer<typeof SizeReportSchema>;
+
+/** Wall-clock timings of one command, repeated. */
+export const CommandTimingSchema = z.object({
+  label: z.string(),
+  command: z.string(),
+  runs: z.array(z.number()),
+  medianMs: z.number().nullable(),
+  error: z.string().nullable(),
+});
+
+export type CommandTiming = z.infer<typeof CommandTimingSchema>;
+
+/** The whole benchmark: what `--json` prints. */
+export const BenchReportSchema = z.object({
+  date: z.string(),
+  machine: z.object({
+    cpus: z.number(),
+    cpuModel: z.string(),
+    memoryBytes: z.number(),
+    node: z.string(),
+    platform: z.string(),
+  }),
+  seed: z.number(),
+  queriesPerSize: z.number(),
+  proseOrigin: z.string(),
+  sizes: z.array(SizeReportSchema),
+  endToEnd: z.array(CommandTimingSchema),
+});
+
+export type BenchReport = z.infer<typeof BenchReportSchema>;
