@@ -208,5 +208,28 @@ function nounPhrase(
     start = first - 1;
   }
   const kind = kindOfNoun(wordnet, (tokens[head] as Token).lemma) ?? 'thing';
-  return { firstToken: start, endToken: head + 1, kind, head };
+  return {
+    firstToken: start,
+    endToken: attachPrepositionalPhrase(tokens, head + 1, to),
+    kind,
+    head,
+  };
+}
+
+/**
+ * Extends a noun phrase ending at `end` by one prepositional phrase ("the stark differences *over
+ * Ukraine*"), which on SQuAD answers more often than the bare noun phrase.
+ */
+function attachPrepositionalPhrase(tokens: readonly Token[], end: number, to: number): number {
+  const preposition = tokens[end];
+  if (!preposition || preposition.pos !== 'ADP' || end + 1 >= to) return end;
+  let at = end + 1;
+  if (tokens[at]?.pos === 'DET') at += 1;
+  let head = -1;
+  while (at < to && MODIFIERS.has((tokens[at] as Token).pos)) {
+    const pos = (tokens[at] as Token).pos;
+    if (pos === 'NOUN' || pos === 'PROPN') head = at;
+    at += 1;
+  }
+  return head >= 0 ? head + 1 : end;
 }
