@@ -98,6 +98,8 @@ function findFocus(tokens: readonly Token[], whIndex: number): Token | null {
       return tokens[t + 2] as Token;
     }
     if (token.pos === 'NOUN') return token;
+    // "What is the name of…" asks for a name; in "What can a teacher use" the noun is the subject.
+    if (token.pos === 'AUX' && token.lemma !== 'be') return null;
     if (!['ADJ', 'ADV', 'PROPN', 'DET', 'NUM', 'PART', 'AUX'].includes(token.pos)) return null;
   }
   return null;
@@ -112,7 +114,11 @@ function refineType(
 ): QuestionType {
   if (type !== 'what' || !focus) return type;
   const wh = tokens.find((t) => t.lemma === 'what' || t.lemma === 'which');
-  if (!wh || tokens.indexOf(focus) > tokens.indexOf(wh) + 3) return type;
+  if (!wh) return type;
+  // Only a noun right after the wh-word types the answer ("which city", "what Western country").
+  for (let t = tokens.indexOf(wh) + 1; t < tokens.indexOf(focus); t += 1) {
+    if (!['ADJ', 'PROPN', 'NOUN'].includes((tokens[t] as Token).pos)) return type;
+  }
   const kind = kindOfNoun(wordnet, focus.lemma);
   if (kind === 'person' || kind === 'group') return 'who';
   if (kind === 'place') return 'where';
