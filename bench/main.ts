@@ -9,7 +9,7 @@ import { measureEndToEnd } from './end-to-end.js';
 import type { EngineName } from './engines.js';
 import { BENCH_USAGE, type BenchFlags, type BenchSize, parseBenchFlags } from './options.js';
 import { loadProseSource, type ProseSource } from './prose.js';
-import { renderReport } from './report.js';
+import { computeRatios, renderReport } from './report.js';
 import {
   type BenchReport,
   type EngineRun,
@@ -84,12 +84,10 @@ async function measureSize(
       return null;
     }
   };
-  return {
-    size: size.label,
-    core: await run('article-qa'),
-    baseline: await run('minisearch'),
-    errors,
-  };
+  const core = await run('article-qa');
+  const baseline = await run('minisearch');
+  const ratios = core && baseline ? computeRatios(core, baseline) : null;
+  return { size: size.label, core, baseline, ratios, errors };
 }
 
 /** Runs one engine on one size in a fresh Node process and parses the EngineRun it prints. */

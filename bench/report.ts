@@ -56,136 +56,121 @@ export function renderTable(
   return [line(headers), rule, ...rows.map(line)].join('\n');
 }
 
+const snap = (run: EngineRun) => (run.snapshot.status === 'measured' ? run.snapshot : null);
+
+/** The figures compared with the baseline, by the name they carry in the JSON `ratios`. */
+export const RATIO_FIGURES = {
+  buildMs: (r) => r.buildMs,
+  heapUsedBytes: (r) => r.heapUsedBytes,
+  rssBytes: (r) => r.rssBytes,
+  snapshotSaveMs: (r) => snap(r)?.saveMs ?? null,
+  snapshotLoadMs: (r) => snap(r)?.loadMs ?? null,
+  snapshotBytes: (r) => snap(r)?.bytes ?? null,
+  heapAfterLoadBytes: (r) => snap(r)?.heapAfterLoadBytes ?? null,
+  p50Ms: (r) => r.latency.p50Ms,
+  p95Ms: (r) => r.latency.p95Ms,
+  p99Ms: (r) => r.latency.p99Ms,
+  queriesPerSecond: (r) => r.latency.queriesPerSecond,
+  top1: (r) => r.retrieval.top1,
+  top10: (r) => r.retrieval.top10,
+  answered: (r) => r.retrieval.answered,
+  abstained: (r) => r.retrieval.abstained,
+} satisfies Record<string, (run: EngineRun) => number | null>;
+
+/** Name of a figure compared with the baseline. */
+export type RatioFigure = keyof typeof RATIO_FIGURES;
+
+/** Each figure of the bot divided by the baseline's (null when either is missing or zero). */
+export function computeRatios(
+  core: EngineRun,
+  baseline: EngineRun,
+): Record<RatioFigure, number | null> {
+  const ratios = {} as Record<RatioFigure, number | null>;
+  for (const [name, figure] of Object.entries(RATIO_FIGURES) as [
+    RatioFigure,
+    (r: EngineRun) => number | null,
+  ][]) {
+    const [value, base] = [figure(core), figure(baseline)];
+    ratios[name] = value === null || base === null || base === 0 ? null : value / base;
+  }
+  return ratios;
+}
+
 type Column = {
   readonly header: string;
-  readonly align: Align;
-  readonly value: (run: EngineRun) => string;
-  /** The figure a ratio is taken of; omitted for columns without a ratio. */
-  readonly figure?: (run: EngineRun) => number | null;
+  /** The figure shown (and compared with the baseline in the ratio row). */
+  readonly figure: RatioFigure;
+  readonly format: (value: number | null) => string;
 };
 
-const snap = (run: EngineRun) => (run.snapshot.status === 'measured' ? run.snapshot : null);
-const snapshotCell = (run: EngineRun, text: string | null): string =>
-  run.snapshot.status === 'failed' ? 'failed' : (text ?? 'n/a');
-
 const BUILD_COLUMNS: readonly Column[] = [
-  { header: 'paragraphs', align: 'right', value: (r) => formatCount(r.corpus.paragraphs) },
-  {
-    header: 'build',
-    align: 'right',
-    value: (r) => formatDuration(r.buildMs),
-    figure: (r) => r.buildMs,
-  },
-  {
-    header: 'heap',
-    align: 'right',
-    value: (r) => formatBytes(r.heapUsedBytes),
-    figure: (r) => r.heapUsedBytes,
-  },
-  {
-    header: 'RSS',
-    align: 'right',
-    value: (r) => formatBytes(r.rssBytes),
-    figure: (r) => r.rssBytes,
-  },
-  {
-    header: 'snapshot save',
-    align: 'right',
-    value: (r) => snapshotCell(r, snap(r) && formatDuration(r.snapshot.saveMs)),
-    figure: (r) => snap(r)?.saveMs ?? null,
-  },
-  {
-    header: 'snapshot load',
-    align: 'right',
-    value: (r) => snapshotCell(r, snap(r) && formatDuration(r.snapshot.loadMs)),
-    figure: (r) => snap(r)?.loadMs ?? null,
-  },
-  {
-    header: 'snapshot file',
-    align: 'right',
-    value: (r) => snapshotCell(r, snap(r) && formatBytes(r.snapshot.bytes)),
-    figure: (r) => snap(r)?.bytes ?? null,
-  },
-  {
-    header: 'heap after load',
-    align: 'right',
-    value: (r) => snapshotCell(r, snap(r) && formatBytes(r.snapshot.heapAfterLoadBytes)),
-    figure: (r) => snap(r)?.heapAfterLoadBytes ?? null,
-  },
+  { header: 'build', figure: 'buildMs', format: formatDuration },
+  { header: 'heap', figure: 'heapUsedBytes', format: formatBytes },
+  { header: 'RSS', figure: 'rssBytes', format: formatBytes },
+  { header: 'snapshot save', figure: 'snapshotSaveMs', format: formatDuration },
+  { header: 'snapshot load', figure: 'snapshotLoadMs', format: formatDuration },
+  { header: 'snapshot file', figure: 'snapshotBytes', format: formatBytes },
+  { header: 'heap after load', figure: 'heapAfterLoadBytes', format: formatBytes },
 ];
 
 const ANSWER_COLUMNS: readonly Column[] = [
-  {
-    header: 'p50',
-    align: 'right',
-    value: (r) => formatDuration(r.latency.p50Ms),
-    figure: (r) => r.latency.p50Ms,
-  },
-  {
-    header: 'p95',
-    align: 'right',
-    value: (r) => formatDuration(r.latency.p95Ms),
-    figure: (r) => r.latency.p95Ms,
-  },
-  {
-    header: 'p99',
-    align: 'right',
-    value: (r) => formatDuration(r.latency.p99Ms),
-    figure: (r) => r.latency.p99Ms,
-  },
+  { header: 'p50', figure: 'p50Ms', format: formatDuration },
+  { header: 'p95', figure: 'p95Ms', format: formatDuration },
+  { header: 'p99', figure: 'p99Ms', format: formatDuration },
   {
     header: 'q/s (1 core)',
-    align: 'right',
-    value: (r) => formatCount(r.latency.queriesPerSecond),
-    figure: (r) => r.latency.queriesPerSecond,
+    figure: 'queriesPerSecond',
+    format: (n) => (n === null ? 'n/a' : formatCount(n)),
   },
-  {
-    header: 'top-1',
-    align: 'right',
-    value: (r) => formatPercent(r.retrieval.top1),
-    figure: (r) => r.retrieval.top1,
-  },
-  {
-    header: 'top-10',
-    align: 'right',
-    value: (r) => formatPercent(r.retrieval.top10),
-    figure: (r) => r.retrieval.top10,
-  },
-  {
-    header: 'answered',
-    align: 'right',
-    value: (r) => formatPercent(r.retrieval.answered),
-    figure: (r) => r.retrieval.answered,
-  },
-  {
-    header: 'abstains',
-    align: 'right',
-    value: (r) => formatPercent(r.retrieval.abstained),
-    figure: (r) => r.retrieval.abstained,
-  },
+  { header: 'top-1', figure: 'top1', format: formatPercent },
+  { header: 'top-10', figure: 'top10', format: formatPercent },
+  { header: 'answered', figure: 'answered', format: formatPercent },
+  { header: 'abstains', figure: 'abstained', format: formatPercent },
 ];
 
-/** One table: per size a row for the bot, one for the baseline and one of ratios (bot ÷ baseline). */
-export function renderSizeTable(sizes: readonly SizeReport[], columns: readonly Column[]): string {
+const SNAPSHOT_FIGURES = new Set<RatioFigure>([
+  'snapshotSaveMs',
+  'snapshotLoadMs',
+  'snapshotBytes',
+  'heapAfterLoadBytes',
+]);
+
+const cellOf = (run: EngineRun, column: Column): string =>
+  SNAPSHOT_FIGURES.has(column.figure) && run.snapshot.status === 'failed'
+    ? 'failed'
+    : column.format(RATIO_FIGURES[column.figure](run));
+
+/**
+ * One table: per size a row for the bot, one for the baseline and one of ratios (bot ÷ baseline);
+ * the paragraph count leads when `withParagraphs`.
+ */
+export function renderSizeTable(
+  sizes: readonly SizeReport[],
+  columns: readonly Column[],
+  withParagraphs = false,
+): string {
   const rows: string[][] = [];
+  const lead = (size: SizeReport, label: string, run: EngineRun | null): string[] => [
+    size.size,
+    label,
+    ...(withParagraphs ? [run ? formatCount(run.corpus.paragraphs) : ''] : []),
+  ];
   for (const size of sizes) {
     const { core, baseline } = size;
     for (const run of [core, baseline]) {
-      if (run) rows.push([size.size, run.engine, ...columns.map((c) => c.value(run))]);
+      if (run) rows.push([...lead(size, run.engine, run), ...columns.map((c) => cellOf(run, c))]);
     }
     if (core && baseline) {
-      rows.push([
-        size.size,
-        'ratio',
-        ...columns.map((c) => (c.figure ? formatRatio(c.figure(core), c.figure(baseline)) : '')),
-      ]);
+      const ratio = (c: Column) =>
+        formatRatio(RATIO_FIGURES[c.figure](core), RATIO_FIGURES[c.figure](baseline));
+      rows.push([...lead(size, 'ratio', null), ...columns.map(ratio)]);
     }
     for (const error of size.errors) rows.push([size.size, 'error', error.split('\n')[0] ?? '']);
   }
-  return renderTable(['size', 'engine', ...columns.map((c) => c.header)], rows, [
-    'left',
-    'left',
-    ...columns.map((c) => c.align),
+  const leading = ['size', 'engine', ...(withParagraphs ? ['paragraphs'] : [])];
+  return renderTable([...leading, ...columns.map((c) => c.header)], rows, [
+    ...leading.map((h): Align => (h === 'paragraphs' ? 'right' : 'left')),
+    ...columns.map((): Align => 'right'),
   ]);
 }
 
@@ -221,7 +206,7 @@ export function renderReport(report: BenchReport): string {
     ...corpora.map((c) => `  ${c}`),
     '',
     'Build and memory (build = loadCorpus + createAnswerer; heap and RSS after build, after gc)',
-    renderSizeTable(report.sizes, BUILD_COLUMNS),
+    renderSizeTable(report.sizes, BUILD_COLUMNS, true),
     '',
     'Answers (full answerQuestion path, top: 10, after a warm-up pass; hit rates over answerable questions)',
     renderSizeTable(report.sizes, ANSWER_COLUMNS),

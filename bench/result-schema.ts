@@ -59,6 +59,8 @@ export const SizeReportSchema = z.object({
   size: z.string(),
   core: EngineRunSchema.nullable(),
   baseline: EngineRunSchema.nullable(),
+  /** Each compared figure of the bot divided by the baseline's (see RATIO_FIGURES). */
+  ratios: z.record(z.string(), z.number().nullable()).nullable(),
   errors: z.array(z.string()),
 });
 

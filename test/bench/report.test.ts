@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  computeRatios,
   formatBytes,
   formatCount,
   formatDuration,
@@ -89,6 +90,17 @@ describe('formatters', () => {
   });
 });
 
+describe('computeRatios', () => {
+  it('divides each figure of the bot by the baseline and leaves missing ones null', () => {
+    const ratios = computeRatios(run('article-qa', 10), run('minisearch', 1));
+    expect(ratios.heapUsedBytes).toBeCloseTo(10);
+    expect(ratios.p50Ms).toBeCloseTo(10);
+    expect(ratios.queriesPerSecond).toBeCloseTo(0.1);
+    expect(ratios.top10).toBe(1);
+    expect(ratios.snapshotLoadMs).toBeNull();
+  });
+});
+
 describe('renderTable', () => {
   it('pads every column to its widest cell and right-aligns numeric columns', () => {
     expect(
@@ -125,11 +137,18 @@ describe('renderReport', () => {
     queriesPerSize: 300,
     proseOrigin: 'SQuAD v1.1 dev',
     sizes: [
-      { size: '1k', core: run('article-qa', 10), baseline: run('minisearch', 1), errors: [] },
+      {
+        size: '1k',
+        core: run('article-qa', 10),
+        baseline: run('minisearch', 1),
+        ratios: computeRatios(run('article-qa', 10), run('minisearch', 1)),
+        errors: [],
+      },
       {
         size: '100k',
         core: null,
         baseline: null,
+        ratios: null,
         errors: ['article-qa: the measuring process ended with SIGKILL'],
       },
     ],
