@@ -90,7 +90,11 @@ export function findCandidateSpans(
     }
     if (MODIFIERS.has(token.pos) && !continuesPhrase(tokens, t)) {
       const phrase = nounPhrase(tokens, t, from, to, wordnet);
-      if (phrase) spans.push(phrase);
+      if (phrase) {
+        spans.push(phrase);
+        const extended = attachPrepositionalPhrase(tokens, phrase.endToken, to);
+        if (extended > phrase.endToken) spans.push({ ...phrase, endToken: extended });
+      }
     }
   }
   return spans;
@@ -210,7 +214,7 @@ function nounPhrase(
   const kind = kindOfNoun(wordnet, (tokens[head] as Token).lemma) ?? 'thing';
   return {
     firstToken: start,
-    endToken: attachPrepositionalPhrase(tokens, head + 1, to),
+    endToken: head + 1,
     kind,
     head,
   };
