@@ -28,12 +28,29 @@ export function createSoftMatcher(
   vectors: WordVectors,
 ): SoftMatcher {
   const forms = new Map<string, string>();
-  for (const paragraph of paragraphs) {
-    for (const token of paragraph.analysis.tokens) {
-      if (!token.term || token.isStopWord || !CONTENT_POS.has(token.pos)) continue;
-      forms.set(token.text.toLowerCase(), token.term);
-    }
+  for (const paragraph of paragraphs) addSoftForms(forms, paragraph.analysis.tokens);
+  return createSoftMatcherFrom(forms, vectors);
+}
+
+/**
+ * Adds the corpus words a soft matcher compares against (lower-cased form → term) from one
+ * paragraph's tokens, so the vocabulary can be gathered while a corpus is analysed.
+ */
+export function addSoftForms(
+  forms: Map<string, string>,
+  tokens: Iterable<Pick<Token, 'text' | 'pos' | 'term' | 'isStopWord'>>,
+): void {
+  for (const token of tokens) {
+    if (!token.term || token.isStopWord || !CONTENT_POS.has(token.pos)) continue;
+    forms.set(token.text.toLowerCase(), token.term);
   }
+}
+
+/** {@link createSoftMatcher} over forms gathered with {@link addSoftForms} (or from a snapshot). */
+export function createSoftMatcherFrom(
+  forms: ReadonlyMap<string, string>,
+  vectors: WordVectors,
+): SoftMatcher {
   const terms: string[] = [];
   const rows: Float32Array[] = [];
   for (const [form, term] of forms) {

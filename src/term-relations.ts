@@ -47,6 +47,13 @@ const RELATION_SCALE = 0.75;
 const TYPO_MIN_LENGTH = 5;
 
 /**
+ * WordNet read backwards over a corpus: for a word's term, the corpus terms whose WordNet
+ * relations reach that word, with the strength of the relation. Worked out once per corpus (and
+ * kept in the index snapshot).
+ */
+export type ReverseRelations = ReadonlyMap<string, ReadonlyMap<string, number>>;
+
+/**
  * Builds the relations for a corpus. WordNet is consulted in both directions: what the question
  * word relates to, and which corpus words relate to the question word (so "deaths" finds
  * "killed" through "kill" causes "die").
@@ -57,6 +64,20 @@ export function createTermRelations(
   wordnet: WordNet,
   knownWord?: (word: string) => boolean,
 ): TermRelations {
+  return createTermRelationsFrom(
+    findReverseRelations(corpusWords, index, wordnet),
+    index,
+    wordnet,
+    knownWord,
+  );
+}
+
+/** The corpus half of {@link createTermRelations}: which corpus terms each word is related to. */
+export function findReverseRelations(
+  corpusWords: Iterable<{ readonly lemma: string; readonly pos: string }>,
+  index: ParagraphIndex,
+  wordnet: WordNet,
+): ReverseRelations {
   const reverse = new Map<string, Map<string, number>>();
   for (const { lemma, pos } of corpusWords) {
     const own = termOf(lemma);
@@ -73,7 +94,16 @@ export function createTermRelations(
       entry.set(own, Math.max(entry.get(own) ?? 0, weight * RELATION_SCALE));
     }
   }
+  return reverse;
+}
 
+/** {@link createTermRelations} over reverse relations found before (or read from a snapshot). */
+export function createTermRelationsFrom(
+  reverse: ReverseRelations,
+  index: ParagraphIndex,
+  wordnet: WordNet,
+  knownWord?: (word: string) => boolean,
+): TermRelations {
   const cache = new Map<string, readonly RelatedTerm[]>();
   return {
     expand(token) {
