@@ -1,14 +1,10 @@
-import type { Answer, Excerpt } from './answer-schema.js';
-import { type AnnotatedParagraph, annotateCorpus } from './annotated-corpus.js';
-import type { ArticleDocument, Corpus } from './corpus.js';
+import type { AnnotatedParagraph } from './annotated-corpus.js';
 import { decideAnswer } from './answer-decision.js';
+import type { Answer, Excerpt } from './answer-schema.js';
+import { assembleRetrieverParts, buildCompactIndex, type CompactIndex } from './compact-index.js';
+import type { ArticleDocument, Corpus } from './corpus.js';
 import { selectQuote } from './excerpt.js';
 import { type RetrieverParts, retrieve } from './retriever.js';
-import { createParagraphIndex } from './search-index.js';
-import { createSoftMatcher } from './soft-matches.js';
-import { createTermRelations } from './term-relations.js';
-import { loadWordVectors } from './word-vectors.js';
-import { openWordNet } from './wordnet.js';
 
 /** Options for one question. */
 export interface AskOptions {
@@ -37,35 +33,49 @@ export interface Answerer {
 
 /** Builds the retrieval parts (index, WordNet relations, word vectors) for a corpus. */
 export function buildRetrieverParts(corpus: Corpus): RetrieverParts {
-  const paragraphs = annotateCorpus(corpus);
-  const index = createParagraphIndex(paragraphs.map((p) => p.terms));
-  const words = new Map<string, { lemma: string; pos: string }>();
-  for (const p of paragraphs) {
-    for (const token of p.analysis.tokens) {
-      if (token.term && !token.isStopWord) {
-        words.set(`${token.lemma}|${token.pos}`, { lemma: token.lemma, pos: token.pos });
-      }
-    }
-  }
-  const vectors = loadWordVectors();
-  const wordnet = openWordNet();
-  const relations = createTermRelations(words.values(), index, wordnet, vectors.has);
-  return { paragraphs, index, relations, soft: createSoftMatcher(paragraphs, vectors), wordnet };
+  return assembleRetrieverParts(corpus, buildCompactIndex(corpus));
 }
 
-/** Builds the index over `corpus` and returns an {@link Answerer}. */
+/**
+ * Builds the index over `corpus` and returns an {@link Answerer}. The analysis of a large corpus
+ * takes a while; `createAnswererCached` keeps it in a snapshot file between runs.
+ */
 export function createAnswerer(corpus: Corpus): Answerer {
-  const parts = buildRetrieverParts(corpus);
-  return {
+  return createAnswererFrom(corpus, buildCompactIndex(corpus));
+}
+
+const compactIndexes = new WeakMap<Answerer, CompactIndex>();
+
+/** An {@link Answerer} over an index built before (or read from a snapshot). */
+export function createAnswererFrom(corpus: Corpus, compact: CompactIndex): Answerer {
+  const parts = assembleRetrieverParts(corpus, compact);
+  // Where each document's paragraphs start (two files may share an id: a.md and a.txt).
+  const starts = new Map<string, number[]>();
+  let count = 0;
+  for (const document of corpus.documents) {
+    starts.set(document.id, [...(starts.get(document.id) ?? []), count]);
+    count += document.paragraphs.length;
+  }
+  const answerer: Answerer = {
     documents: corpus.documents,
     answerQuestion: (question, options = {}) => answer(parts, question, options),
     getParagraph(documentId, number) {
-      const paragraph = parts.paragraphs.find(
-        (p) => p.document.id === documentId && p.number === number,
-      );
-      return paragraph ? toExcerpt(paragraph, paragraph.text, 0, []) : null;
+      for (const first of starts.get(documentId) ?? []) {
+        const paragraph = parts.paragraphs[first + number - 1];
+        if (paragraph?.document.id === documentId && paragraph.number === number) {
+          return toExcerpt(paragraph, paragraph.text, 0, []);
+        }
+      }
+      return null;
     },
   };
+  compactIndexes.set(answerer, compact);
+  return answerer;
+}
+
+/** The compact index behind an answerer made here, for the snapshot file; null for any other. */
+export function compactIndexOf(answerer: Answerer): CompactIndex | null {
+  return compactIndexes.get(answerer) ?? null;
 }
 
 function answer(parts: RetrieverParts, question: string, options: AskOptions): Answer {

@@ -1,5 +1,10 @@
-import MiniSearch from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
+import {
+  createPostingsBuilder,
+  type PostingColumns,
+  type Postings,
+  restorePostings,
+} from './compact-postings.js';
 
 /** A query term with the weight it carries (1 for the question's own words, less for expansions). */
 export interface WeightedTerm {
@@ -11,10 +16,8 @@ export interface WeightedTerm {
 export interface IndexHit {
   /** Position of the paragraph in the list the index was built from. */
   readonly id: number;
-  /** MiniSearch's BM25+ score; comparable only within one query. */
+  /** BM25+ score as MiniSearch computes it; comparable only within one query. */
   readonly score: number;
-  /** The query terms found in the paragraph. */
-  readonly matched: readonly string[];
 }
 
 /** Full-text index over paragraphs whose words are already turned into terms. */
@@ -30,48 +33,79 @@ export interface ParagraphIndex {
   extensions(term: string, extra: number): string[];
   /** Paragraphs matching any of `terms` exactly, best first, at most `limit`. */
   search(terms: readonly WeightedTerm[], limit: number): IndexHit[];
-  /** Serialises the index (for the snapshot cache). */
-  toJSON(): unknown;
+  /** The index in a form {@link restoreParagraphIndex} reads back (for the snapshot file). */
+  save(): SavedParagraphIndex;
 }
 
-interface IndexedParagraph {
-  id: number;
-  terms: string;
+/** A saved {@link ParagraphIndex}: the vocabulary (term ids are positions) and the postings. */
+export interface SavedParagraphIndex {
+  /** In order of first appearance in the corpus. */
+  readonly terms: readonly string[];
+  readonly postings: PostingColumns;
 }
 
-const MINISEARCH_OPTIONS = {
-  fields: ['terms'],
-  tokenize: (text: string) => text.split(' '),
-  processTerm: (term: string) => (term.length > 0 ? term : null),
-};
-
-/** Builds the index; `paragraphTerms[i]` lists the terms of paragraph `i` in text order. */
-export function createParagraphIndex(
-  paragraphTerms: readonly (readonly string[])[],
-): ParagraphIndex {
-  const engine = new MiniSearch<IndexedParagraph>(MINISEARCH_OPTIONS);
-  engine.addAll(paragraphTerms.map((terms, id) => ({ id, terms: terms.join(' ') })));
-
-  const frequency = new Map<string, number>();
+/**
+ * Builds the index; the `i`-th item of `paragraphTerms` lists the terms of paragraph `i` in text
+ * order. Any iterable will do, so a large corpus can be indexed as it is analysed.
+ *
+ * Ranking is MiniSearch's (BM25+ over one field, OR of the query terms, each boosted by its
+ * weight, no fuzzy or prefix matching), computed over typed-array postings that keep only the
+ * best `limit` paragraphs: on 100,000 paragraphs a question touches tens of thousands of them.
+ */
+export function createParagraphIndex(paragraphTerms: Iterable<readonly string[]>): ParagraphIndex {
+  const ids = new Map<string, number>();
+  const builder = createPostingsBuilder();
   for (const terms of paragraphTerms) {
-    for (const term of new Set(terms)) frequency.set(term, (frequency.get(term) ?? 0) + 1);
+    builder.add(
+      terms.map((term) => {
+        let id = ids.get(term);
+        if (id === undefined) {
+          id = ids.size;
+          ids.set(term, id);
+        }
+        return id;
+      }),
+    );
   }
-  const vocabulary = SearchableMap.from(frequency);
-  const total = paragraphTerms.length;
+  return wrapPostings(ids, builder.finish(ids.size));
+}
+
+/**
+ * Reads back a saved index.
+ *
+ * @throws {Error} when the vocabulary and the postings do not fit together.
+ */
+export function restoreParagraphIndex(saved: SavedParagraphIndex): ParagraphIndex {
+  const ids = new Map<string, number>();
+  saved.terms.forEach((term, id) => {
+    ids.set(term, id);
+  });
+  if (ids.size !== saved.terms.length || saved.postings.starts.length !== ids.size + 1) {
+    throw new Error('paragraph index: the saved vocabulary does not fit its postings');
+  }
+  return wrapPostings(ids, restorePostings(saved.postings));
+}
+
+function wrapPostings(ids: ReadonlyMap<string, number>, postings: Postings): ParagraphIndex {
+  const total = postings.paragraphCount;
+  const frequencyOf = (term: string): number => {
+    const id = ids.get(term);
+    return id === undefined ? 0 : postings.documentFrequency(id);
+  };
+  // Typo and prefix look-ups walk a tree of the vocabulary.
+  const vocabulary = SearchableMap.from([...ids.keys()].map((term) => [term, frequencyOf(term)]));
 
   return {
     paragraphCount: total,
-    documentFrequency: (term) => frequency.get(term) ?? 0,
+    documentFrequency: frequencyOf,
     idf(term) {
-      const n = frequency.get(term) ?? 0;
+      const n = frequencyOf(term);
       return Math.log(1 + (total - n + 0.5) / (n + 0.5));
     },
     similarTerms(term, maxDistance) {
       return [...vocabulary.fuzzyGet(term, maxDistance)]
         .filter(([candidate]) => candidate !== term)
-        .sort(
-          (a, b) => a[1][1] - b[1][1] || (frequency.get(b[0]) ?? 0) - (frequency.get(a[0]) ?? 0),
-        )
+        .sort((a, b) => a[1][1] - b[1][1] || frequencyOf(b[0]) - frequencyOf(a[0]))
         .map(([candidate]) => candidate);
     },
     extensions(term, extra) {
@@ -82,18 +116,19 @@ export function createParagraphIndex(
       return found;
     },
     search(terms, limit) {
-      const known = terms.filter((t) => frequency.has(t.term));
-      if (known.length === 0) return [];
-      const weightOf = new Map(known.map((t) => [t.term, t.weight]));
-      return engine
-        .search(known.map((t) => t.term).join(' '), {
-          boostTerm: (term) => weightOf.get(term) ?? 1,
-          fuzzy: false,
-          prefix: false,
-        })
-        .slice(0, limit)
-        .map((result) => ({ id: Number(result.id), score: result.score, matched: result.terms }));
+      // Each distinct term once, where it first appears, with its last weight (as MiniSearch's
+      // `boostTerm` over a query string would see it).
+      const boosts = new Map<number, number>();
+      for (const { term, weight } of terms) {
+        const id = ids.get(term);
+        if (id !== undefined) boosts.set(id, weight);
+      }
+      if (boosts.size === 0) return [];
+      return postings.search(
+        [...boosts].map(([id, boost]) => ({ id, boost })),
+        limit,
+      );
     },
-    toJSON: () => engine.toJSON(),
+    save: () => ({ terms: [...ids.keys()], postings: postings.columns }),
   };
 }

@@ -1,0 +1,77 @@
+import { createAnnotatedParagraphs, indexTerms } from './annotated-corpus.js';
+import { type CompactAnnotations, createAnnotationsBuilder } from './compact-annotations.js';
+import type { Corpus } from './corpus.js';
+import { analyzeText } from './language.js';
+import type { RetrieverParts } from './retriever.js';
+import { createParagraphIndex, type ParagraphIndex } from './search-index.js';
+import { addSoftForms, createSoftMatcherFrom } from './soft-matches.js';
+import {
+  createTermRelationsFrom,
+  findReverseRelations,
+  type ReverseRelations,
+} from './term-relations.js';
+import { loadWordVectors, type WordVectors } from './word-vectors.js';
+import { openWordNet } from './wordnet.js';
+
+/**
+ * Everything worked out from a corpus's text at index time, in the compact form that is kept in
+ * memory and in the snapshot file: the annotations, the full-text index, WordNet read backwards
+ * over the vocabulary, and the words the soft matcher compares against.
+ */
+export interface CompactIndex {
+  readonly annotations: CompactAnnotations;
+  readonly index: ParagraphIndex;
+  readonly reverseRelations: ReverseRelations;
+  /** Lower-cased corpus form → term, in corpus order. */
+  readonly softForms: ReadonlyMap<string, string>;
+}
+
+/** Analyses every paragraph of `corpus` once and builds its {@link CompactIndex}. */
+export function buildCompactIndex(corpus: Corpus): CompactIndex {
+  const builder = createAnnotationsBuilder();
+  const words = new Map<string, { lemma: string; pos: string }>();
+  const softForms = new Map<string, string>();
+  function* analysed(): Generator<readonly string[]> {
+    for (const document of corpus.documents) {
+      for (const text of document.paragraphs) {
+        const analysis = analyzeText(text);
+        builder.add(analysis);
+        addSoftForms(softForms, analysis.tokens);
+        for (const token of analysis.tokens) {
+          if (token.term && !token.isStopWord) {
+            words.set(`${token.lemma}|${token.pos}`, { lemma: token.lemma, pos: token.pos });
+          }
+        }
+        yield indexTerms(analysis);
+      }
+    }
+  }
+  const index = createParagraphIndex(analysed());
+  // A WordNet of its own: its caches grow with the whole vocabulary and go once this is done.
+  const reverseRelations = findReverseRelations(words.values(), index, openWordNet());
+  return { annotations: builder.finish(), index, reverseRelations, softForms };
+}
+
+/** Options for {@link assembleRetrieverParts}. */
+export interface AssembleOptions {
+  /** Word vectors to use; loaded from the installed cache when absent. */
+  vectors?: WordVectors;
+}
+
+/** Puts the question-time parts (WordNet, word vectors, lazy paragraphs) around a compact index. */
+export function assembleRetrieverParts(
+  corpus: Corpus,
+  compact: CompactIndex,
+  options: AssembleOptions = {},
+): RetrieverParts {
+  const vectors = options.vectors ?? loadWordVectors();
+  const wordnet = openWordNet();
+  const { index } = compact;
+  return {
+    paragraphs: createAnnotatedParagraphs(corpus, compact.annotations),
+    index,
+    relations: createTermRelationsFrom(compact.reverseRelations, index, wordnet, vectors.has),
+    soft: createSoftMatcherFrom(compact.softForms, vectors),
+    wordnet,
+  };
+}
