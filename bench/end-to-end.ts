@@ -58,7 +58,7 @@ function runReplToPrompt(cwd: string): Promise<Outcome> {
     const t0 = performance.now();
     const child = spawn('script', ['-qfc', 'npm run --silent start', '/dev/null'], {
       cwd,
-      env: { ...process.env, CORPUS_DIR: 'corpus', TERM: 'dumb' },
+      env: { ...process.env, CORPUS_DIR: 'corpus' },
       stdio: ['pipe', 'pipe', 'ignore'],
     });
     let output = '';
@@ -107,19 +107,19 @@ async function timeRepeatedly(
 }
 
 /**
- * End-to-end start-up figures on the bundled article: `npm run --silent ask` from process start
- * to exit, the same without npm and the tsx CLI, bare Node start, and REPL start to first prompt.
+ * End-to-end start-up figures on the bundled article (`CORPUS_DIR=corpus` for every command):
+ * `npm run --silent ask` from process start to exit, the same without npm and the tsx CLI, bare
+ * Node start, and REPL start to first prompt.
  */
 export async function measureEndToEnd(options: EndToEndOptions): Promise<CommandTiming[]> {
   const { cwd } = options;
   const runs = options.runs ?? 5;
-  const ask = ['adapters/cli/ask.ts', '--corpus', 'corpus', E2E_QUESTION];
+  const ask = ['adapters/cli/ask.ts', E2E_QUESTION];
   return [
     await timeRepeatedly(
       'ask (npm run, process start to exit)',
       `npm run --silent ask -- "${E2E_QUESTION}"`,
-      () =>
-        runToExit('npm', ['run', '--silent', 'ask', '--', '--corpus', 'corpus', E2E_QUESTION], cwd),
+      () => runToExit('npm', ['run', '--silent', 'ask', '--', E2E_QUESTION], cwd),
       runs,
     ),
     await timeRepeatedly(

@@ -60,7 +60,8 @@ runMain(async () => {
     seed: flags.seed,
     queriesPerSize: flags.queries,
     proseOrigin: source
-      ? `${source.origin === 'squad' ? 'SQuAD v1.1 dev' : 'README files'} (${relative(ROOT, source.path)}), ` +
+      ? `${source.origin === 'squad' ? 'SQuAD v1.1 dev' : 'README files'} ` +
+        `(${relative(ROOT, source.path)}), ` +
         `${source.sentences.length} sentences`
       : 'not used',
     sizes,

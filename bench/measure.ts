@@ -16,7 +16,7 @@ export interface RetrievalFigures extends HitRates {
   /** Share (0–1) of answerable questions reported as answered. */
   readonly answered: number;
   readonly unanswerable: number;
-  /** Share (0–1) of unanswerable questions reported as not answered (null when there are none). */
+  /** Share (0–1) of unanswerable questions reported as not answered; null without any. */
   readonly abstained: number | null;
   /** Hit rates of the answerable questions with each style (typo, lower, prefix). */
   readonly byStyle: Partial<Record<QueryStyle, HitRates>>;
@@ -80,7 +80,7 @@ export interface TimingOptions {
   warmUpQuestions?: number;
   /** Timed passes over the whole set at most. @default 3 */
   maxPasses?: number;
-  /** No further warm-up question or timed pass starts after this many milliseconds. @default 20_000 */
+  /** No further timed pass starts after this many milliseconds (warm-up: half). @default 20_000 */
   budgetMs?: number;
 }
 

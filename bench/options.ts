@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { UsageError } from '../src/index.js';
 
+/** The help text of `npm run bench`. */
 export const BENCH_USAGE = `Usage: npm run bench -- [options]
 
 Measures index build, snapshot, memory, answer latency and hit rates of the bot against plain
@@ -69,7 +70,11 @@ export function parseSize(text: string): BenchSize {
   return { label, paragraphs };
 }
 
-/** Parses and validates `bench`'s command line. @throws {UsageError} with the fix in the message. */
+/**
+ * Parses and validates `bench`'s command line.
+ *
+ * @throws {UsageError} with the fix in the message.
+ */
 export function parseBenchFlags(argv: readonly string[]): BenchFlags {
   let values: Record<string, unknown>;
   try {

@@ -52,7 +52,9 @@ export function renderTable(
     align[c] === 'right' ? text.padStart(widths[c] ?? 0) : text.padEnd(widths[c] ?? 0);
   const line = (cells: readonly string[]): string =>
     `| ${headers.map((_, c) => cell(cells[c] ?? '', c)).join(' | ')} |`;
-  const rule = `|${widths.map((w, c) => (align[c] === 'right' ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`;
+  const dashes = (w: number, c: number): string =>
+    align[c] === 'right' ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2);
+  const rule = `|${widths.map(dashes).join('|')}|`;
   return [line(headers), rule, ...rows.map(line)].join('\n');
 }
 

@@ -16,6 +16,7 @@ export const SnapshotFiguresSchema = z.object({
   heapAfterLoadBytes: z.number().nullable(),
 });
 
+/** Snapshot figures of one engine run. */
 export type SnapshotFigures = z.infer<typeof SnapshotFiguresSchema>;
 
 /** Everything one engine measured on one corpus size (one child process). */
@@ -52,6 +53,7 @@ export const EngineRunSchema = z.object({
   }),
 });
 
+/** What one engine measured on one corpus size. */
 export type EngineRun = z.infer<typeof EngineRunSchema>;
 
 /** One corpus size: the bot and the baseline, or the reason a run failed. */
@@ -64,6 +66,7 @@ export const SizeReportSchema = z.object({
   errors: z.array(z.string()),
 });
 
+/** One corpus size of the report. */
 export type SizeReport = z.infer<typeof SizeReportSchema>;
 
 /** Wall-clock timings of one command, repeated. */
@@ -75,6 +78,7 @@ export const CommandTimingSchema = z.object({
   error: z.string().nullable(),
 });
 
+/** Repeated wall-clock timings of one command. */
 export type CommandTiming = z.infer<typeof CommandTimingSchema>;
 
 /** The whole benchmark: what `--json` prints. */
@@ -94,4 +98,5 @@ export const BenchReportSchema = z.object({
   endToEnd: z.array(CommandTimingSchema),
 });
 
+/** The whole benchmark report. */
 export type BenchReport = z.infer<typeof BenchReportSchema>;

@@ -20,7 +20,8 @@ import { summarizeLatencies } from './stats.js';
 
 /**
  * One engine on one corpus, in a process of its own so sizes and engines never share a heap:
- * `node --expose-gc --import tsx bench/run-size.ts --size 10k --engine article-qa --corpus DIR --work DIR`.
+ * `node --expose-gc --import tsx bench/run-size.ts --size 10k --engine article-qa --corpus DIR
+ * --work DIR`.
  * Prints one JSON object (an EngineRun) on stdout; progress goes to stderr.
  */
 const ArgsSchema = z.object({
