@@ -4,7 +4,7 @@ import { kindOfNoun } from './answer-spans.js';
 import { type Token, analyzeText } from './language.js';
 import { classifyQuestion, cleanQuestion } from './question.js';
 import { type ParagraphScore, type QueryWord, scoreParagraph } from './ranking.js';
-import type { ParagraphIndex } from './search-index.js';
+import type { ParagraphIndex, WeightedTerm } from './search-index.js';
 import type { SoftMatcher } from './soft-matches.js';
 import type { TermRelations } from './term-relations.js';
 import type { WordNet } from './wordnet.js';
@@ -36,6 +36,9 @@ export interface RetrieverParts {
 
 /** Paragraphs taken from the index for the finer ranking. */
 const CANDIDATES = 50;
+const FIRST_STAGE_MIN_WEIGHT = 0.6;
+const FIRST_STAGE_TERMS_PER_WORD = 4;
+const COMMON_SHARE = 0.2;
 /** Weight left to related words when the question's own word occurs in the corpus. */
 const EXACT_PRESENT_SCALE = 0.6;
 
@@ -49,16 +52,16 @@ export function retrieve(parts: RetrieverParts, question: string): Retrieval {
   const focusToken = findFocus(tokens, classified.whIndex);
   const type = refineType(classified.type, focusToken, tokens, parts.wordnet);
 
-  const weights = new Map<string, number>();
-  for (const word of words) {
-    for (const match of word.matches) {
-      weights.set(match.term, Math.max(weights.get(match.term) ?? 0, match.weight));
+  const hits = index.search(firstStageTerms(words, index), CANDIDATES);
+  if (hits.length < CANDIDATES) {
+    // Few paragraphs hold the question's own words: let the weaker relatives fill the list.
+    const seen = new Set(hits.map((hit) => hit.id));
+    for (const hit of index.search(allTerms(words), CANDIDATES)) {
+      if (hits.length >= CANDIDATES) break;
+      if (!seen.has(hit.id))
+        hits.push({ ...hit, score: Math.min(hit.score, hits.at(-1)?.score ?? hit.score) });
     }
   }
-  const hits = index.search(
-    [...weights].map(([term, weight]) => ({ term, weight })),
-    CANDIDATES,
-  );
   const bestBm25 = hits[0]?.score ?? 0;
   const candidates = hits.map((hit) => paragraphs[hit.id] as AnnotatedParagraph);
   const softened = words.map((word) => {
@@ -124,6 +127,40 @@ function refineType(
   if (kind === 'place') return 'where';
   if (kind === 'time') return 'when';
   return type;
+}
+
+/**
+ * The terms the index is searched with: each question word's own term and its closest stand-ins
+ * (typos, longer forms, strong synonyms), at most a few per word. Weaker relatives and word-vector
+ * neighbours only re-rank the candidates: sent to the index they match half a large corpus and
+ * crowd out the question's own words. Terms in more than a fifth of the paragraphs are left to the
+ * re-ranking too when rarer ones remain.
+ */
+function firstStageTerms(words: readonly QuestionWord[], index: ParagraphIndex): WeightedTerm[] {
+  const weights = new Map<string, number>();
+  for (const word of words) {
+    const strongest = word.matches
+      .filter((m) => m.weight >= FIRST_STAGE_MIN_WEIGHT)
+      .sort((a, b) => b.weight - a.weight)
+      .slice(0, FIRST_STAGE_TERMS_PER_WORD);
+    for (const match of strongest) {
+      weights.set(match.term, Math.max(weights.get(match.term) ?? 0, match.weight));
+    }
+  }
+  const all = [...weights].map(([term, weight]) => ({ term, weight }));
+  const common = index.paragraphCount * COMMON_SHARE;
+  const rare = all.filter((t) => index.documentFrequency(t.term) <= common);
+  return rare.length > 0 ? rare : all;
+}
+
+function allTerms(words: readonly QuestionWord[]): WeightedTerm[] {
+  const weights = new Map<string, number>();
+  for (const word of words) {
+    for (const match of word.matches) {
+      weights.set(match.term, Math.max(weights.get(match.term) ?? 0, match.weight));
+    }
+  }
+  return [...weights].map(([term, weight]) => ({ term, weight }));
 }
 
 function questionWords(
