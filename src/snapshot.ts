@@ -38,6 +38,8 @@ export interface CachedAnswererOptions {
   cacheDir?: string;
   /** @default warnings on stderr, nothing else */
   logger?: SnapshotLogger;
+  /** Build afresh and overwrite the snapshot even when it is fresh (`npm run index`). @default false */
+  rebuild?: boolean;
 }
 
 /**
@@ -88,7 +90,9 @@ export async function createAnswererCached(
   const folder = resolve(options.cacheDir ?? DEFAULT_INDEX_CACHE_DIR);
   const file = join(folder, `${snapshotKey(corpus).slice(0, 32)}.bin`);
   const started = performance.now();
-  const outcome = await readSnapshot(corpus, file);
+  const outcome: ReadOutcome = options.rebuild
+    ? { problem: 'missing' }
+    : await readSnapshot(corpus, file);
   const elapsed = () => `${Math.round(performance.now() - started)} ms`;
   if ('answerer' in outcome) {
     // Recently used snapshots survive the clean-up of the folder.
