@@ -1,12 +1,12 @@
 import { createInterface } from 'node:readline';
+import type { Answer } from '../../src/index.js';
 import {
   AnswerSchema,
   CoreConfigSchema,
-  createAnswerer,
+  createAnswererCached,
   loadCorpus,
   parseConfig,
 } from '../../src/index.js';
-import type { Answer } from '../../src/index.js';
 import { renderAnswer, renderAnswerLine } from '../terminal/render.js';
 import { ASK_USAGE, parseAskFlags } from './ask-options.js';
 import { runMain } from './run-main.js';
@@ -18,7 +18,7 @@ runMain(async () => {
     return;
   }
   const env = parseConfig(CoreConfigSchema, process.env);
-  const qa = createAnswerer(await loadCorpus(flags.corpus ?? env.CORPUS_DIR));
+  const qa = await createAnswererCached(await loadCorpus(flags.corpus ?? env.CORPUS_DIR));
   const ask = (question: string): Answer =>
     AnswerSchema.parse(qa.answerQuestion(question, { top: flags.top }));
 

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { createAnswerer, loadCorpus, parseConfig } from '../../src/index.js';
+import { createAnswererCached, loadCorpus, parseConfig } from '../../src/index.js';
 import { runMain } from '../cli/run-main.js';
 import { loadDotEnv } from '../shared/environment.js';
 import { createLogger } from '../shared/logger.js';
@@ -52,7 +52,7 @@ runMain(async () => {
   const client = await startBot({
     token: config.DISCORD_TOKEN,
     apiUrl: config.DISCORD_API_URL,
-    qa: createAnswerer(corpus),
+    qa: await createAnswererCached(corpus, { logger }),
     logger,
   });
   const stop = async () => {

@@ -1,12 +1,17 @@
 import { createInterface } from 'node:readline';
-import { CoreConfigSchema, createAnswerer, loadCorpus, parseConfig } from '../../src/index.js';
+import {
+  CoreConfigSchema,
+  createAnswererCached,
+  loadCorpus,
+  parseConfig,
+} from '../../src/index.js';
 import { runMain } from '../cli/run-main.js';
 import { ANSI, PLAIN } from '../terminal/render.js';
 import { createReplSession } from './session.js';
 
 runMain(async () => {
   const env = parseConfig(CoreConfigSchema, process.env);
-  const qa = createAnswerer(await loadCorpus(env.CORPUS_DIR));
+  const qa = await createAnswererCached(await loadCorpus(env.CORPUS_DIR));
   const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
   const session = createReplSession(qa, process.stdout.isTTY ? ANSI : PLAIN);
 

@@ -1,4 +1,4 @@
-import { createAnswerer, loadCorpus } from '../../src/index.js';
+import { createAnswererCached, loadCorpus } from '../../src/index.js';
 import { runMain } from '../cli/run-main.js';
 import { loadDotEnv } from '../shared/environment.js';
 import { createLogger } from '../shared/logger.js';
@@ -10,7 +10,7 @@ runMain(async () => {
   loadDotEnv();
   const config = parseSlackConfig(process.env);
   const logger = createLogger();
-  const qa = createAnswerer(await loadCorpus(config.CORPUS_DIR));
+  const qa = await createAnswererCached(await loadCorpus(config.CORPUS_DIR), { logger });
   const clientOptions = config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {};
   const { team, user, ...identity } = await verifyBotToken(
     config.SLACK_BOT_TOKEN,
