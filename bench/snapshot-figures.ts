@@ -19,14 +19,14 @@ export interface SnapshotContext {
 }
 
 /**
- * SNAPSHOT WIRING — the one place to adapt when the core exports its snapshot functions. The
- * calls below are a guess at their signatures (corpus and file in; load gives an Answerer, or
- * null for a stale snapshot); a wrong guess shows as `failed` with the error in the report,
- * never as a crash.
+ * SNAPSHOT WIRING — the one place to adapt if the core's snapshot functions change:
+ * `saveSnapshot(answerer, file)` writes the index of an answerer made by `createAnswerer`, and
+ * `loadSnapshot(corpus, file)` gives an Answerer, or null for a missing or stale snapshot. A
+ * mismatch shows as `failed` with the error in the report, never as a crash.
  */
 export const SNAPSHOT_WIRING = {
   save: async (api: SnapshotApi, context: SnapshotContext): Promise<void> => {
-    await api.saveSnapshot(context.corpus, context.file);
+    await api.saveSnapshot(context.answerer, context.file);
   },
   load: async (api: SnapshotApi, context: SnapshotContext): Promise<unknown> =>
     api.loadSnapshot(context.corpus, context.file),
