@@ -21,3 +21,19 @@ export {
   type SnapshotLogger,
   saveSnapshot,
 } from './snapshot.js';
+export {
+  type BoundedQuestion,
+  boundQuestion,
+  describeTooLong,
+  MAX_QUESTION_CHARS,
+  type QuestionBoundsOptions,
+} from './input-bounds.js';
+export {
+  createRateLimiter,
+  DEFAULT_RATE_LIMIT,
+  describeRetry,
+  type RateDecision,
+  type RateLimiter,
+  type RateLimiterOptions,
+  rateLimitKey,
+} from './rate-limiter.js';
