@@ -10,7 +10,7 @@ import {
   findReverseRelations,
   type ReverseRelations,
 } from './term-relations.js';
-import { loadWordVectors, type WordVectors } from './word-vectors.js';
+import { loadWordVectors } from './word-vectors.js';
 import { openWordNet } from './wordnet.js';
 
 /**
@@ -52,19 +52,12 @@ export function buildCompactIndex(corpus: Corpus): CompactIndex {
   return { annotations: builder.finish(), index, reverseRelations, softForms };
 }
 
-/** Options for {@link assembleRetrieverParts}. */
-export interface AssembleOptions {
-  /** Word vectors to use; loaded from the installed cache when absent. */
-  vectors?: WordVectors;
-}
-
 /** Puts the question-time parts (WordNet, word vectors, lazy paragraphs) around a compact index. */
 export function assembleRetrieverParts(
   corpus: Corpus,
   compact: CompactIndex,
-  options: AssembleOptions = {},
 ): RetrieverParts {
-  const vectors = options.vectors ?? loadWordVectors();
+  const vectors = loadWordVectors();
   const wordnet = openWordNet();
   const { index } = compact;
   return {

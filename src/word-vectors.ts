@@ -125,7 +125,19 @@ const WHOLE_ROWS_AFTER = 2_000;
  * words are asked for, so a one-question start does not read the whole file.
  */
 export function loadWordVectors(file = wordVectorsCachePath()): WordVectors {
-  if (!existsSync(file)) buildWordVectorsCache(file);
+  let vectors = loaded.get(file);
+  if (!vectors) {
+    if (!existsSync(file)) buildWordVectorsCache(file);
+    vectors = openVectorFile(file);
+    loaded.set(file, vectors);
+  }
+  return vectors;
+}
+
+/** One reader per file and process: it only reads, so every answerer can share it. */
+const loaded = new Map<string, WordVectors>();
+
+function openVectorFile(file: string): WordVectors {
   let fd: number | null = openSync(file, 'r');
   const header = Buffer.alloc(HEADER_BYTES);
   readSync(fd, header, 0, HEADER_BYTES, 0);

