@@ -65,6 +65,7 @@ export function decideAnswer(retrieval: Retrieval, wordnet: WordNet): AnswerDeci
     }
   }
   const namedTerms = findNamedTerms(retrieval);
+  const aliasTerms = new Set(retrieval.words.flatMap((w) => [...(w.aliasTerms ?? [])]));
   const strict = STRICT_SPAN_TYPES.has(type) || namedTerms !== null;
 
   const needsSpan = KINDS_FOR_TYPE[type] !== undefined;
@@ -74,6 +75,7 @@ export function decideAnswer(retrieval: Retrieval, wordnet: WordNet): AnswerDeci
       type,
       questionTerms,
       matchedTerms: r.matchedTerms,
+      aliasTerms,
       evidence,
       focusTerms,
       focusLemma: retrieval.focus?.token.lemma ?? null,

@@ -1,3 +1,4 @@
+import { type Alias, createAliasTable, findAliases } from './aliases.js';
 import { createAnnotatedParagraphs, indexTerms } from './annotated-corpus.js';
 import { type CompactAnnotations, createAnnotationsBuilder } from './compact-annotations.js';
 import type { Corpus } from './corpus.js';
@@ -24,6 +25,8 @@ export interface CompactIndex {
   readonly reverseRelations: ReverseRelations;
   /** Lower-cased corpus form → term, in corpus order. */
   readonly softForms: ReadonlyMap<string, string>;
+  /** People and the roles the corpus gives them. */
+  readonly aliases: readonly Alias[];
 }
 
 /** Analyses every paragraph of `corpus` once and builds its {@link CompactIndex}. */
@@ -31,12 +34,16 @@ export function buildCompactIndex(corpus: Corpus): CompactIndex {
   const builder = createAnnotationsBuilder();
   const words = new Map<string, { lemma: string; pos: string }>();
   const softForms = new Map<string, string>();
+  // A WordNet of its own: its caches grow with the whole vocabulary and go once this is done.
+  const wordnet = openWordNet();
+  const aliases: Alias[] = [];
   function* analysed(): Generator<readonly string[]> {
     for (const document of corpus.documents) {
       for (const text of document.paragraphs) {
         const analysis = analyzeText(text);
         builder.add(analysis);
         addSoftForms(softForms, analysis.tokens);
+        aliases.push(...findAliases(analysis.tokens, wordnet));
         for (const token of analysis.tokens) {
           if (token.term && !token.isStopWord) {
             words.set(`${token.lemma}|${token.pos}`, { lemma: token.lemma, pos: token.pos });
@@ -47,16 +54,12 @@ export function buildCompactIndex(corpus: Corpus): CompactIndex {
     }
   }
   const index = createParagraphIndex(analysed());
-  // A WordNet of its own: its caches grow with the whole vocabulary and go once this is done.
-  const reverseRelations = findReverseRelations(words.values(), index, openWordNet());
-  return { annotations: builder.finish(), index, reverseRelations, softForms };
+  const reverseRelations = findReverseRelations(words.values(), index, wordnet);
+  return { annotations: builder.finish(), index, reverseRelations, softForms, aliases };
 }
 
 /** Puts the question-time parts (WordNet, word vectors, lazy paragraphs) around a compact index. */
-export function assembleRetrieverParts(
-  corpus: Corpus,
-  compact: CompactIndex,
-): RetrieverParts {
+export function assembleRetrieverParts(corpus: Corpus, compact: CompactIndex): RetrieverParts {
   const vectors = loadWordVectors();
   const wordnet = openWordNet();
   const { index } = compact;
@@ -66,5 +69,6 @@ export function assembleRetrieverParts(
     relations: createTermRelationsFrom(compact.reverseRelations, index, wordnet, vectors.has),
     soft: createSoftMatcherFrom(compact.softForms, vectors),
     wordnet,
+    aliases: createAliasTable(compact.aliases),
   };
 }

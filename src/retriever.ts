@@ -1,4 +1,5 @@
 import type { QuestionType } from './answer-schema.js';
+import type { AliasTable } from './aliases.js';
 import type { AnnotatedParagraph } from './annotated-corpus.js';
 import { kindOfNoun } from './answer-spans.js';
 import { type Token, analyzeText } from './language.js';
@@ -12,6 +13,8 @@ import type { WordNet } from './wordnet.js';
 /** A content word of the question, with its token. */
 export interface QuestionWord extends QueryWord {
   readonly token: Token;
+  /** Terms reached only through a learned alias (a person's name for a role word). */
+  readonly aliasTerms?: ReadonlySet<string>;
 }
 
 /** What the retriever understood of a question and the paragraphs it ranked, best first. */
@@ -32,11 +35,14 @@ export interface RetrieverParts {
   readonly relations: TermRelations;
   readonly soft: SoftMatcher;
   readonly wordnet: WordNet;
+  readonly aliases: AliasTable;
 }
 
 /** Paragraphs taken from the index for the finer ranking. */
 const CANDIDATES = 50;
 const FIRST_STAGE_MIN_WEIGHT = 0.6;
+/** Only a close match of a question word follows an alias. */
+const ALIAS_SOURCE_WEIGHT = 0.8;
 const FIRST_STAGE_TERMS_PER_WORD = 4;
 const COMMON_SHARE = 0.2;
 /** Weight left to related words when the question's own word occurs in the corpus. */
@@ -48,7 +54,7 @@ export function retrieve(parts: RetrieverParts, question: string): Retrieval {
   const cleaned = cleanQuestion(question);
   const { tokens } = analyzeText(cleaned);
   const classified = classifyQuestion(tokens);
-  const words = questionWords(tokens, index, relations);
+  const words = questionWords(tokens, index, relations, parts.aliases);
   const focusToken = findFocus(tokens, classified.whIndex);
   const type = refineType(classified.type, focusToken, tokens, parts.wordnet);
 
@@ -167,6 +173,7 @@ function questionWords(
   tokens: readonly Token[],
   index: ParagraphIndex,
   relations: TermRelations,
+  aliases: AliasTable,
 ): QuestionWord[] {
   const seen = new Set<string>();
   const words: QuestionWord[] = [];
@@ -174,10 +181,20 @@ function questionWords(
   for (const token of tokens) {
     if (!token.term || token.isStopWord || seen.has(token.term)) continue;
     seen.add(token.term);
-    const matches = relations.expand(token);
+    const related = relations.expand(token);
+    // A role of the corpus's people leads to their names and back ("top diplomat" ~ "Lavrov").
+    const viaAlias = related
+      .filter((m) => m.weight >= ALIAS_SOURCE_WEIGHT)
+      .flatMap((m) =>
+        aliases.expand(m.term).map((a) => ({ term: a.term, weight: a.weight * m.weight })),
+      );
+    const matches = [...related, ...viaAlias];
     const importance =
       index.documentFrequency(token.term) > 0 ? index.idf(token.term) : unseenImportance;
-    words.push({ term: token.term, importance, matches, token });
+    const aliasTerms = new Set(
+      viaAlias.map((m) => m.term).filter((t) => !related.some((r) => r.term === t)),
+    );
+    words.push({ term: token.term, importance, matches, token, aliasTerms });
   }
   return words;
 }

@@ -11,6 +11,8 @@ export interface AnswerTarget {
   readonly questionTerms: ReadonlySet<string>;
   /** Paragraph terms that matched the question, with their strength. */
   readonly matchedTerms: ReadonlyMap<string, number>;
+  /** Matched terms reached only through a learned alias; they do not repeat the question. */
+  readonly aliasTerms?: ReadonlySet<string>;
   /** Paragraph terms with the evidence they carry (importance × match strength). */
   readonly evidence: ReadonlyMap<string, number>;
   /** Terms the question's focus noun may be ("soldiers" ~ "troops"), or null without a focus. */
@@ -163,7 +165,10 @@ function repeatsQuestion(
     const token = tokens[t] as Token;
     if (!token.term || token.isStopWord) continue;
     content += 1;
-    const strength = target.matchedTerms.get(token.term) ?? 0;
+    // A name found through a learned alias ("the foreign minister" → "Baerbock") is the answer.
+    const strength = target.aliasTerms?.has(token.term)
+      ? 0
+      : (target.matchedTerms.get(token.term) ?? 0);
     if (target.questionTerms.has(token.term) || strength >= (isName ? 0.4 : 0.6)) {
       repeated += 1;
     }

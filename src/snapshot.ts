@@ -140,7 +140,7 @@ async function readSnapshot(corpus: Corpus, file: string): Promise<ReadOutcome> 
 }
 
 function toSections(compact: CompactIndex): Record<string, SectionValue> {
-  const { annotations, index, reverseRelations, softForms } = compact;
+  const { annotations, index, reverseRelations, softForms, aliases } = compact;
   const saved = index.save();
   const relationTerms = new Map<string, number>();
   const idOf = (term: string): number => {
@@ -174,6 +174,7 @@ function toSections(compact: CompactIndex): Record<string, SectionValue> {
     'relations.weights': Float64Array.from(weights),
     'soft.forms': [...softForms.keys()],
     'soft.terms': [...softForms.values()],
+    aliases: aliases.map((a) => `${a.nameTerms.join(' ')}|${a.roleTerms.join(' ')}`),
   };
 }
 
@@ -237,6 +238,10 @@ function fromSections(sections: ReadonlyMap<string, SectionValue>): CompactIndex
     }),
     reverseRelations,
     softForms: new Map(forms.map((form, i) => [form, softTerms[i] ?? ''])),
+    aliases: strings('aliases').map((line) => {
+      const [names = '', roles = ''] = line.split('|');
+      return { nameTerms: names.split(' '), roleTerms: roles.split(' ') };
+    }),
   };
 }
 

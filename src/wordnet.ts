@@ -131,6 +131,8 @@ export interface WordNet {
   nounKinds(lemma: string, senses?: number): readonly string[];
   /** True when WordNet knows the word in any part of speech. */
   knows(lemma: string): boolean;
+  /** The parts of speech WordNet knows the word in. */
+  partsOfSpeech(lemma: string): readonly WordNetPos[];
   /** Antonyms of the word's most frequent senses ("largest" → "smallest"). */
   antonyms(lemma: string): ReadonlySet<string>;
   /** True when a frequent noun sense of `lemma` is a kind of `ancestor` ("piano" is an "instrument"). */
@@ -311,6 +313,9 @@ export function openWordNet(): WordNet {
     },
     knows(lemma) {
       return POS_FILES.some((pos) => sensesOf(lemma.toLowerCase(), pos).length > 0);
+    },
+    partsOfSpeech(lemma) {
+      return POS_FILES.filter((pos) => sensesOf(lemma.toLowerCase(), pos).length > 0);
     },
     nounKinds(lemma, senses = 2) {
       return sensesOf(lemma.toLowerCase(), 'noun')
