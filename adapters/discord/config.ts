@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { CoreConfigSchema } from '../../src/index.js';
+import { LOG_LEVELS, OperationsConfigShape } from '../shared/operations-config.js';
 
 const PORTAL = 'https://discord.com/developers/applications';
-const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /** `.env` files often carry `NAME=` for "unset"; treat an empty value as absent. */
 const blankAsMissing = (value: unknown): unknown =>
@@ -18,6 +18,7 @@ const CLIENT_ID_HINT = `${PORTAL} → your application → General Information �
 
 /** Everything the Discord bot reads from the environment; each key documented in `.env.example`. */
 export const DiscordConfigSchema = CoreConfigSchema.extend({
+  ...OperationsConfigShape,
   DISCORD_TOKEN: z.preprocess(
     blankAsMissing,
     z
@@ -40,9 +41,10 @@ export const DiscordConfigSchema = CoreConfigSchema.extend({
       .transform((url) => url.replace(/\/+$/, ''))
       .optional(),
   ),
+  /** Overrides LOG_LEVEL for the Discord bot (kept from before LOG_LEVEL existed). */
   DISCORD_LOG_LEVEL: z.preprocess(
     blankAsMissing,
-    z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+    z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).optional(),
   ),
 });
 

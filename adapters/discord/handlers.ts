@@ -9,6 +9,13 @@ import {
 } from 'discord.js';
 import type { Answerer } from '../../src/index.js';
 import type { Logger } from '../shared/logger.js';
+import {
+  createRequestGate,
+  type GateDecision,
+  outcomeOf,
+  type RequestGate,
+  type RequestOutcome,
+} from '../shared/request-gate.js';
 import { COMMANDS, suggestArticles } from './commands.js';
 import { escapeMarkdown } from './markdown.js';
 import {
@@ -18,7 +25,7 @@ import {
   isMoreId,
   type QuestionStore,
 } from './more-button.js';
-import { type DiscordMessage, renderAnswer, renderNotice, renderParagraph } from './render.js';
+import { renderAnswer, renderNotice, renderParagraph } from './render.js';
 
 /** The reply a user sees when anything goes wrong; details go to the log only. */
 export const FRIENDLY_ERROR = 'Sorry, something went wrong while answering. Please try again.';
@@ -35,6 +42,8 @@ export interface HandlerOptions {
   store?: QuestionStore;
   /** Excerpts per reply. @default 3 */
   top?: number;
+  /** Rate limit, input bounds, shutdown tracking and request logs. @default no rate limit */
+  gate?: RequestGate;
 }
 
 /** The two gateway events the bot answers. Neither ever rejects. */
@@ -70,98 +79,161 @@ export function createHandlers(options: HandlerOptions): Handlers {
   const { qa, logger } = options;
   const store = options.store ?? createQuestionStore();
   const top = options.top ?? 3;
+  const gate = options.gate ?? createRequestGate({ platform: 'discord', logger });
 
-  const answerPage = (question: string, offset: number, echoQuestion: boolean): DiscordMessage => {
+  const answerPage = (question: string, offset: number, echoQuestion: boolean) => {
     const answer = qa.answerQuestion(question, { top, offset });
     const next = { question, offset: answer.offset + answer.excerpts.length };
-    return renderAnswer(answer, {
+    const message = renderAnswer(answer, {
       echoQuestion,
       ...(answer.hasMore ? { moreId: encodeMoreId(next, store) } : {}),
     });
+    const outcome: RequestOutcome = {
+      outcome: 'answered',
+      answered: answer.answered,
+      excerpts: answer.excerpts.length,
+    };
+    return { message, outcome };
   };
 
-  const onAsk = async (interaction: ChatInputCommandInteraction) => {
-    const question = interaction.options.getString(COMMANDS.ask.question, true);
+  /** Replies privately with a refusal (too long, rate limited) or usage; nothing when silent. */
+  const refuse = async (
+    interaction: RepliableInteraction,
+    decision: Exclude<GateDecision, { kind: 'answer' }>,
+    usage: string,
+  ) => {
+    if (decision.kind === 'silent') return;
+    const text = decision.kind === 'usage' ? usage : decision.text;
+    await interaction.reply({ ...renderNotice(text), flags: MessageFlags.Ephemeral });
+  };
+
+  const onAsk = async (interaction: ChatInputCommandInteraction): Promise<RequestOutcome> => {
+    const raw = interaction.options.getString(COMMANDS.ask.question, true);
+    const decision = gate.decide(interaction.user.id, raw);
+    if (decision.kind !== 'answer') {
+      await refuse(interaction, decision, USAGE_HINT);
+      return outcomeOf(decision, raw.length);
+    }
     const ephemeral = interaction.options.getBoolean(COMMANDS.ask.private) ?? false;
     // Answering may outgrow Discord's 3-second window on a large corpus: acknowledge first.
     await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
-    await interaction.editReply(answerPage(question, 0, true));
+    const { message, outcome } = answerPage(decision.question, 0, true);
+    await interaction.editReply(message);
+    return { ...outcome, questionLength: raw.length };
   };
 
-  const onSource = async (interaction: ChatInputCommandInteraction) => {
+  const onSource = async (interaction: ChatInputCommandInteraction): Promise<RequestOutcome> => {
+    const decision = gate.decide(interaction.user.id);
+    if (decision.kind !== 'answer') {
+      await refuse(interaction, decision, USAGE_HINT);
+      return outcomeOf(decision);
+    }
     const number = interaction.options.getInteger(COMMANDS.source.paragraph, true);
     const id = interaction.options.getString(COMMANDS.source.article) ?? qa.documents[0]?.id;
     const document = qa.documents.find((d) => d.id === id);
     const excerpt = document ? qa.getParagraph(document.id, number) : null;
     if (excerpt) {
       await interaction.reply(renderParagraph(excerpt));
-      return;
+      return { outcome: 'answered', excerpts: 1 };
     }
     const notice = document
       ? `*${escapeMarkdown(document.title)}* has ${document.paragraphs.length} paragraphs; pick a number from 1 to ${document.paragraphs.length}.`
       : `There is no article "${escapeMarkdown(id ?? '')}"; pick one from the list.`;
     await interaction.reply({ ...renderNotice(notice), flags: MessageFlags.Ephemeral });
+    return { outcome: 'other' };
   };
 
-  const onMore = async (interaction: ButtonInteraction) => {
+  const onMore = async (interaction: ButtonInteraction): Promise<RequestOutcome> => {
+    const decision = gate.decide(interaction.user.id);
+    if (decision.kind !== 'answer') {
+      await refuse(interaction, decision, USAGE_HINT);
+      return outcomeOf(decision);
+    }
     const request = decodeMoreId(interaction.customId, store);
     const ephemeral = interaction.message.flags.has(MessageFlags.Ephemeral);
     if (request === null || request === 'expired') {
       await interaction.reply({ ...renderNotice(EXPIRED_QUESTION), flags: MessageFlags.Ephemeral });
-      return;
+      return { outcome: 'other' };
     }
     await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
-    await interaction.editReply(answerPage(request.question, request.offset, true));
+    const { message, outcome } = answerPage(request.question, request.offset, true);
+    await interaction.editReply(message);
+    return outcome;
   };
 
-  const onAutocomplete = async (interaction: AutocompleteInteraction) => {
+  const onAutocomplete = async (interaction: AutocompleteInteraction): Promise<RequestOutcome> => {
     await interaction.respond(
       suggestArticles(qa.documents, String(interaction.options.getFocused())),
     );
+    return { outcome: 'ignored' };
+  };
+
+  const onQuestion = async (message: Message, question: string): Promise<RequestOutcome> => {
+    const decision = gate.decide(message.author.id, question);
+    const questionLength = question.length;
+    if (decision.kind === 'answer') {
+      const { message: reply, outcome } = answerPage(decision.question, 0, false);
+      await message.reply(reply);
+      return { ...outcome, questionLength };
+    }
+    if (decision.kind !== 'silent') {
+      await message.reply(renderNotice(decision.kind === 'usage' ? USAGE_HINT : decision.text));
+    }
+    return outcomeOf(decision, questionLength);
   };
 
   return {
     async onMessage(message) {
-      await guard(
-        logger,
-        { event: 'message', messageId: message.id, channelId: message.channelId },
-        async () => {
-          const question = questionFromMessage(
-            {
-              authorIsBot: message.author.bot,
-              isSystem: message.system || message.webhookId !== null,
-              isDirect: message.channel.isDMBased(),
-              content: message.content,
-              mentionedUserIds: [...message.mentions.users.keys()],
-            },
-            message.client.user.id,
-          );
-          if (question === null) return;
-          await message.reply(
-            question === '' ? renderNotice(USAGE_HINT) : answerPage(question, 0, false),
-          );
-        },
-        async () => {
-          await message.reply(renderNotice(FRIENDLY_ERROR));
-        },
+      await gate.serve({ event: 'message', userId: message.author.id }, () =>
+        guard(
+          logger,
+          { event: 'message', messageId: message.id, channelId: message.channelId },
+          async () => {
+            const question = questionFromMessage(
+              {
+                authorIsBot: message.author.bot,
+                isSystem: message.system || message.webhookId !== null,
+                isDirect: message.channel.isDMBased(),
+                content: message.content,
+                mentionedUserIds: [...message.mentions.users.keys()],
+              },
+              message.client.user.id,
+            );
+            if (question === null) return { outcome: 'ignored' };
+            return onQuestion(message, question);
+          },
+          async () => {
+            await message.reply(renderNotice(FRIENDLY_ERROR));
+          },
+        ),
       );
     },
 
     async onInteraction(interaction) {
-      await guard(
-        logger,
-        { event: 'interaction', interactionId: interaction.id, channelId: interaction.channelId },
-        async () => {
-          if (interaction.isAutocomplete()) return onAutocomplete(interaction);
-          if (interaction.isChatInputCommand()) {
-            if (interaction.commandName === COMMANDS.ask.name) return onAsk(interaction);
-            if (interaction.commandName === COMMANDS.source.name) return onSource(interaction);
-          }
-          if (interaction.isButton() && isMoreId(interaction.customId)) return onMore(interaction);
-        },
-        async () => {
-          if (interaction.isRepliable()) await replyPrivately(interaction, FRIENDLY_ERROR);
-        },
+      const event = interaction.isChatInputCommand()
+        ? interaction.commandName
+        : interaction.isButton()
+          ? 'button'
+          : 'interaction';
+      await gate.serve({ event, userId: interaction.user.id }, () =>
+        guard(
+          logger,
+          { event: 'interaction', interactionId: interaction.id, channelId: interaction.channelId },
+          async () => {
+            if (interaction.isAutocomplete()) return onAutocomplete(interaction);
+            if (interaction.isChatInputCommand()) {
+              if (interaction.commandName === COMMANDS.ask.name) return onAsk(interaction);
+              if (interaction.commandName === COMMANDS.source.name) return onSource(interaction);
+            }
+            if (interaction.isButton() && isMoreId(interaction.customId)) {
+              return onMore(interaction);
+            }
+            return { outcome: 'ignored' };
+          },
+          async () => {
+            if (interaction.isRepliable()) await replyPrivately(interaction, FRIENDLY_ERROR);
+          },
+        ),
       );
     },
   };
@@ -185,15 +257,16 @@ async function replyPrivately(interaction: RepliableInteraction, text: string): 
 async function guard(
   logger: Logger,
   context: Record<string, unknown>,
-  work: () => Promise<unknown>,
+  work: () => Promise<RequestOutcome>,
   apologise: () => Promise<void>,
-): Promise<void> {
+): Promise<RequestOutcome> {
   try {
-    await work();
+    return await work();
   } catch (error) {
     logger.error({ err: error, ...context }, 'failed to answer');
     await apologise().then(undefined, (replyError: unknown) =>
       logger.warn({ err: replyError, ...context }, 'could not send the error reply'),
     );
+    return { outcome: 'failed' };
   }
 }

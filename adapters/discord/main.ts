@@ -2,7 +2,11 @@ import { fileURLToPath } from 'node:url';
 import { createAnswererCached, loadCorpus, parseConfig } from '../../src/index.js';
 import { runMain } from '../cli/run-main.js';
 import { loadDotEnv } from '../shared/environment.js';
+import { createInFlight } from '../shared/in-flight.js';
 import { createLogger } from '../shared/logger.js';
+import { loggerOptionsFrom, rateLimiterFrom } from '../shared/operations-config.js';
+import { installProcessGuards } from '../shared/process-guards.js';
+import { createRequestGate } from '../shared/request-gate.js';
 import { startBot } from './client.js';
 import { DiscordConfigSchema } from './config.js';
 import { parseShardFlags, startShardManager } from './sharding.js';
@@ -24,7 +28,11 @@ runMain(async () => {
   loadDotEnv();
   const plan = isShard ? null : parseShardFlags(process.argv.slice(2));
   const config = parseConfig(DiscordConfigSchema, process.env, 'Discord configuration');
-  const logger = createLogger({ level: config.DISCORD_LOG_LEVEL });
+  const logger = createLogger({
+    ...loggerOptionsFrom(config, [config.DISCORD_TOKEN]),
+    level: config.DISCORD_LOG_LEVEL ?? config.LOG_LEVEL,
+  });
+  installProcessGuards(logger);
   const corpus = await loadCorpus(config.CORPUS_DIR);
   // discord.js reports shard status over IPC without a callback; once the manager is gone that
   // send fails with EPIPE, which Node raises as a process 'error' event and would crash on.
@@ -49,14 +57,26 @@ runMain(async () => {
     return;
   }
 
+  const inFlight = createInFlight();
+  const gate = createRequestGate({
+    platform: 'discord',
+    logger,
+    limiter: rateLimiterFrom(config),
+    inFlight,
+  });
   const client = await startBot({
     token: config.DISCORD_TOKEN,
     apiUrl: config.DISCORD_API_URL,
     qa: await createAnswererCached(corpus, { logger }),
     logger,
+    gate,
   });
   const stop = async () => {
-    logger.info('stopping');
+    // Stop taking questions, let the answers being sent finish (bounded), then disconnect.
+    logger.info({ inFlight: inFlight.size }, 'stopping');
+    const abandoned = await inFlight.drain(config.SHUTDOWN_GRACE_MS);
+    if (abandoned > 0) logger.warn({ abandoned }, 'stopped with answers still in progress');
+    logger.info('disconnecting');
     // With the gateway unreachable, @discordjs/ws keeps its reconnect loop running even after
     // destroy() (it only sees an "idle" shard; cf. discord.js#10382), so bound the wait.
     setTimeout(() => process.exit(), STOP_GRACE_MS).unref();

@@ -22,7 +22,11 @@ describe('DiscordConfigSchema', () => {
     expect(config).toEqual({
       CORPUS_DIR: 'corpus',
       DISCORD_TOKEN: TOKEN,
-      DISCORD_LOG_LEVEL: 'info',
+      LOG_LEVEL: 'info',
+      LOG_FORMAT: 'json',
+      RATE_LIMIT_PER_MINUTE: 10,
+      RATE_LIMIT_BURST: 3,
+      SHUTDOWN_GRACE_MS: 10_000,
     });
     expect(Object.isFrozen(config)).toBe(true);
   });

@@ -1,8 +1,10 @@
+import { EventEmitter } from 'node:events';
 import { Writable } from 'node:stream';
 import type { Client } from 'discord.js';
 import { pino } from 'pino';
 import { startBot } from '../../adapters/discord/client.js';
-import { type Answerer, createAnswerer, loadCorpus } from '../../src/index.js';
+import { createRequestGate } from '../../adapters/shared/request-gate.js';
+import { type Answerer, createAnswerer, loadCorpus, type RateLimiter } from '../../src/index.js';
 import {
   type DiscordDouble,
   type DiscordDoubleOptions,
@@ -22,27 +24,51 @@ export interface BotHarness {
   user: UserPayload;
   /** Parsed pino log lines. */
   logs: Record<string, unknown>[];
+  /** Resolves once a log line (already written or still to come) matches. */
+  waitForLog(match: (line: Record<string, unknown>) => boolean): Promise<Record<string, unknown>>;
   stop(): Promise<void>;
 }
 
 /** Starts a double and the bot against it; `wrap` may replace the answerer (e.g. to inject a failure). */
 export async function startHarness(
-  options: { double?: DiscordDoubleOptions; wrap?: (qa: Answerer) => Answerer } = {},
+  options: {
+    double?: DiscordDoubleOptions;
+    wrap?: (qa: Answerer) => Answerer;
+    /** Per-user rate limit; none by default. */
+    limiter?: RateLimiter;
+    /** pino level of the captured log. @default "info" */
+    logLevel?: string;
+  } = {},
 ): Promise<BotHarness> {
   const qa = createAnswerer(await loadCorpus(FIXTURE_CORPUS));
   const double = await startDiscordDouble(options.double);
   const logs: Record<string, unknown>[] = [];
+  const logged = new EventEmitter();
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
       for (const line of String(chunk).split('\n')) if (line) logs.push(JSON.parse(line));
+      logged.emit('line');
       done();
     },
   });
+  const waitForLog = (match: (line: Record<string, unknown>) => boolean) =>
+    new Promise<Record<string, unknown>>((resolve) => {
+      const check = () => {
+        const found = logs.find(match);
+        if (!found) return;
+        logged.off('line', check);
+        resolve(found);
+      };
+      logged.on('line', check);
+      check();
+    });
+  const logger = pino({ level: options.logLevel ?? 'info' }, sink);
   const client = await startBot({
     token: 'test-token',
     apiUrl: double.apiUrl,
     qa: options.wrap ? options.wrap(qa) : qa,
-    logger: pino({ level: 'info' }, sink),
+    logger,
+    gate: createRequestGate({ platform: 'discord', logger, limiter: options.limiter ?? null }),
   });
   return {
     double,
@@ -50,6 +76,7 @@ export async function startHarness(
     qa,
     user: userPayload('reader'),
     logs,
+    waitForLog,
     async stop() {
       // Destroy first: a client whose gateway vanishes keeps reconnecting and holds the process.
       await client.destroy();

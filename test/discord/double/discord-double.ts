@@ -58,6 +58,16 @@ export interface DiscordDouble {
   guilds: DoubleGuild[];
   requests: RecordedRequest[];
   sessions: GatewaySession[];
+  /**
+   * Answers the next `times` REST requests that match with HTTP `status` (a platform outage);
+   * they are still recorded.
+   */
+  failNext(match: (request: RecordedRequest) => boolean, status?: number, times?: number): void;
+  /**
+   * Holds the response to the next matching REST request (recorded at once) until `release()`,
+   * so a test can act while the bot waits on Discord.
+   */
+  holdNext(match: (request: RecordedRequest) => boolean): { release(): void };
   /** Resolves with the first request (already made or still to come) that matches. */
   waitForRequest(
     match: (request: RecordedRequest) => boolean,
@@ -87,6 +97,8 @@ export async function startDiscordDouble(
   const guilds = options.guilds ?? [{ id: snowflake(), name: 'Newsroom', channelId: snowflake() }];
   const requests: RecordedRequest[] = [];
   const sessions: GatewaySession[] = [];
+  const failures: { match: (r: RecordedRequest) => boolean; status: number; left: number }[] = [];
+  const holds: { match: (r: RecordedRequest) => boolean; released: Promise<void> }[] = [];
 
   const server = createServer((req, res) => {
     let raw = '';
@@ -103,7 +115,18 @@ export async function startDiscordDouble(
         headers: req.headers,
       };
       requests.push(request);
-      respond(request, res);
+      const failure = failures.find((f) => f.left > 0 && f.match(request));
+      const hold = holds.find((h) => h.match(request));
+      if (hold) holds.splice(holds.indexOf(hold), 1);
+      if (failure) {
+        failure.left -= 1;
+        res.writeHead(failure.status, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ message: `${failure.status}: Injected failure`, code: 0 }));
+      } else if (hold) {
+        void hold.released.then(() => respond(request, res));
+      } else {
+        respond(request, res);
+      }
       events.emit('request', request);
     });
   });
@@ -257,6 +280,17 @@ export async function startDiscordDouble(
     guilds,
     requests,
     sessions,
+    failNext(match, status = 500, times = 1) {
+      failures.push({ match, status, left: times });
+    },
+    holdNext(match) {
+      let release = () => {};
+      const released = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      holds.push({ match, released });
+      return { release };
+    },
     waitForRequest: (match, what = 'a matching REST request') =>
       waitFor('request', () => requests.find(match), what),
     waitForSessions: (count) =>

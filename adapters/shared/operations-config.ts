@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { createRateLimiter, DEFAULT_RATE_LIMIT, type RateLimiter } from '../../src/index.js';
+import type { LoggerOptions } from './logger.js';
+
+/** pino's levels, for `LOG_LEVEL`. */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** `.env` files often carry `NAME=` for "unset"; treat an empty value as absent. */
+const blankAsMissing = (value: unknown): unknown =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
+
+/**
+ * The operational keys every chat adapter reads on top of its own: logging, rate limiting and
+ * the shutdown grace period. Each is documented in `.env.example`.
+ */
+export const OperationsConfigShape = {
+  /** Log level on stderr. @default "info" */
+  LOG_LEVEL: z.preprocess(
+    blankAsMissing,
+    z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  ),
+  /** `json` lines for production, `pretty` for reading in a terminal. @default "json" */
+  LOG_FORMAT: z.preprocess(
+    blankAsMissing,
+    z.enum(['json', 'pretty'], { error: 'must be json or pretty' }).default('json'),
+  ),
+  /** Questions per minute one user may ask, sustained. @default 10 */
+  RATE_LIMIT_PER_MINUTE: z.preprocess(
+    blankAsMissing,
+    z.coerce
+      .number({ error: 'must be a number of questions per minute such as 10' })
+      .positive('must be more than 0, such as 10')
+      .default(DEFAULT_RATE_LIMIT.perMinute),
+  ),
+  /** Questions one user may ask back to back before the rate applies. @default 3 */
+  RATE_LIMIT_BURST: z.preprocess(
+    blankAsMissing,
+    z.coerce
+      .number({ error: 'must be a whole number such as 3' })
+      .int('must be a whole number such as 3')
+      .min(1, 'must be at least 1')
+      .default(DEFAULT_RATE_LIMIT.burst),
+  ),
+  /** How long a stopping bot lets answers in progress finish, in milliseconds. @default 10000 */
+  SHUTDOWN_GRACE_MS: z.preprocess(
+    blankAsMissing,
+    z.coerce
+      .number({ error: 'must be a number of milliseconds such as 10000' })
+      .int('must be a whole number of milliseconds')
+      .min(0, 'must be 0 or more')
+      .max(600_000, 'must be at most 600000 (10 minutes)')
+      .default(10_000),
+  ),
+};
+
+/** The operational settings, as parsed. */
+export interface OperationsConfig {
+  LOG_LEVEL: (typeof LOG_LEVELS)[number];
+  LOG_FORMAT: 'json' | 'pretty';
+  RATE_LIMIT_PER_MINUTE: number;
+  RATE_LIMIT_BURST: number;
+  SHUTDOWN_GRACE_MS: number;
+}
+
+/** Logger options from the operational settings; `secrets` are blanked in every line. */
+export function loggerOptionsFrom(
+  config: Pick<OperationsConfig, 'LOG_LEVEL' | 'LOG_FORMAT'>,
+  secrets: readonly (string | undefined)[] = [],
+): LoggerOptions {
+  return { level: config.LOG_LEVEL, pretty: config.LOG_FORMAT === 'pretty', secrets };
+}
+
+/** The per-user rate limiter the settings describe. */
+export function rateLimiterFrom(
+  config: Pick<OperationsConfig, 'RATE_LIMIT_PER_MINUTE' | 'RATE_LIMIT_BURST'>,
+): RateLimiter {
+  return createRateLimiter({
+    perMinute: config.RATE_LIMIT_PER_MINUTE,
+    burst: config.RATE_LIMIT_BURST,
+  });
+}
