@@ -4,6 +4,7 @@ import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'n
 import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Alias } from './aliases.js';
 import { type Answerer, compactIndexOf, createAnswerer, createAnswererFrom } from './answerer.js';
 import { restoreAnnotations } from './compact-annotations.js';
 import {
@@ -17,7 +18,7 @@ import type { Corpus } from './corpus.js';
 import { restoreParagraphIndex } from './search-index.js';
 
 /** Bumped whenever the layout of the snapshot file changes. */
-const FORMAT_VERSION = 1;
+const FORMAT_VERSION = 2;
 /** Snapshot files kept in a cache folder; the least recently used beyond this are deleted. */
 const KEEP_SNAPSHOTS = 20;
 /** Packages whose data or code shape what the snapshot holds. */
@@ -174,7 +175,7 @@ function toSections(compact: CompactIndex): Record<string, SectionValue> {
     'relations.weights': Float64Array.from(weights),
     'soft.forms': [...softForms.keys()],
     'soft.terms': [...softForms.values()],
-    aliases: aliases.map((a) => `${a.nameTerms.join(' ')}|${a.roleTerms.join(' ')}`),
+    aliases: aliases.map((a) => [a.nameTerms, a.roleTerms]),
   };
 }
 
@@ -238,11 +239,21 @@ function fromSections(sections: ReadonlyMap<string, SectionValue>): CompactIndex
     }),
     reverseRelations,
     softForms: new Map(forms.map((form, i) => [form, softTerms[i] ?? ''])),
-    aliases: strings('aliases').map((line) => {
-      const [names = '', roles = ''] = line.split('|');
-      return { nameTerms: names.split(' '), roleTerms: roles.split(' ') };
-    }),
+    aliases: aliasesOf(sections.get('aliases')),
   };
+}
+
+/** Aliases are saved as [name terms, role terms] pairs, so any term survives the round trip. */
+function aliasesOf(value: SectionValue | undefined): Alias[] {
+  const isTerms = (terms: unknown): terms is string[] =>
+    Array.isArray(terms) && terms.every((t) => typeof t === 'string');
+  if (!Array.isArray(value)) throw new SectionFileError('lacks the aliases section');
+  return value.map((pair) => {
+    if (!Array.isArray(pair) || !isTerms(pair[0]) || !isTerms(pair[1])) {
+      throw new SectionFileError('has a damaged aliases section');
+    }
+    return { nameTerms: pair[0], roleTerms: pair[1] };
+  });
 }
 
 /**
