@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_QUESTION_CHARS } from './question.js';
+import { MAX_QUESTION_CHARS } from '../../src/index.js';
 
 /** Slack's limit on a button's `value`. */
 export const MAX_BUTTON_VALUE_CHARS = 2000;
@@ -26,7 +26,7 @@ export function encodeAskValue(request: AskRequest): string {
   if (value.length > MAX_BUTTON_VALUE_CHARS) {
     throw new RangeError(
       `Slack button value of ${value.length} characters exceeds ${MAX_BUTTON_VALUE_CHARS}; ` +
-        'questions must go through readQuestion first.',
+        'questions must go through the request gate first.',
     );
   }
   return value;

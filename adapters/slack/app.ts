@@ -9,9 +9,10 @@ import {
 } from '@slack/bolt';
 import type { Answerer } from '../../src/index.js';
 import type { Logger } from '../shared/logger.js';
+import { createRequestGate, type RequestGate } from '../shared/request-gate.js';
 import { DEFAULT_TOP } from './action-value.js';
 import { createBoltLogger } from './bolt-logger.js';
-import { createGlobalErrorHandler, guardListener } from './boundary.js';
+import { createGlobalErrorHandler, guardListener, serveListener } from './boundary.js';
 import { isSocketMode, type SlackConfig } from './config.js';
 import {
   createDeduplicationMiddleware,
@@ -49,6 +50,8 @@ export interface SlackBotOptions {
   clientOptions?: webApi.WebClientOptions;
   /** Excerpts per answer. @default 3 */
   top?: number;
+  /** Rate limit, input bounds, shutdown tracking and request logs. @default no rate limit */
+  gate?: RequestGate;
 }
 
 /** Where a started bot is reachable. */
@@ -63,8 +66,18 @@ export interface SlackBot {
   readonly app: App;
   readonly mode: 'http' | 'socket';
   start(): Promise<StartedSlackBot>;
-  stop(): Promise<void>;
+  /**
+   * Stops taking requests, closes the HTTP server or the socket, and waits up to `graceMs` for
+   * answers in progress; resolves with how many were abandoned. @default graceMs 0
+   */
+  stop(options?: { graceMs?: number }): Promise<number>;
 }
+
+/**
+ * Web API retries for answers: a few quick tries, then the error boundary apologises. The
+ * client's default keeps retrying a failing call for about half an hour.
+ */
+export const ANSWER_RETRY_CONFIG: webApi.RetryOptions = { retries: 2, factor: 2 };
 
 /** `GET /healthz` for load balancers: 200 while the process can serve. */
 export const HEALTH_ROUTE: CustomRoute = {
@@ -85,6 +98,7 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
   const { config, logger } = options;
   const boltLogger = createBoltLogger(logger);
   const clientOptions: webApi.WebClientOptions = {
+    retryConfig: ANSWER_RETRY_CONFIG,
     ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}),
     ...options.clientOptions,
   };
@@ -113,19 +127,37 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
         }),
   });
 
-  const deps: ListenerDeps = { qa: options.qa, top: options.top ?? DEFAULT_TOP };
+  const gate = options.gate ?? createRequestGate({ platform: 'slack', logger });
+  const deps: ListenerDeps = { qa: options.qa, top: options.top ?? DEFAULT_TOP, gate };
   app.error(createGlobalErrorHandler(logger));
   app.use(createDeduplicationMiddleware(options.eventIds ?? createRecentEventIds(), logger));
-  app.command(ASK_COMMAND, guardListener('command', logger, createAskCommandListener(deps)));
-  app.event('app_mention', guardListener('event', logger, createAppMentionListener(deps)));
-  app.event('message', guardListener('event', logger, createDirectMessageListener(deps)));
+  app.command(
+    ASK_COMMAND,
+    serveListener(gate, 'ask', guardListener('command', logger, createAskCommandListener(deps))),
+  );
+  app.event(
+    'app_mention',
+    serveListener(
+      gate,
+      'app_mention',
+      guardListener('event', logger, createAppMentionListener(deps)),
+    ),
+  );
+  app.event(
+    'message',
+    serveListener(
+      gate,
+      'message',
+      guardListener('event', logger, createDirectMessageListener(deps)),
+    ),
+  );
   app.action<BlockButtonAction>(
     SHARE_ACTION_ID,
-    guardListener('action', logger, createShareActionListener(deps)),
+    serveListener(gate, 'share', guardListener('action', logger, createShareActionListener(deps))),
   );
   app.action<BlockButtonAction>(
     MORE_ACTION_ID,
-    guardListener('action', logger, createMoreActionListener(deps)),
+    serveListener(gate, 'more', guardListener('action', logger, createMoreActionListener(deps))),
   );
 
   return {
@@ -140,10 +172,12 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
       const server = (await app.start(listen)) as Server;
       return { mode: 'http', port: (server.address() as AddressInfo).port };
     },
-    async stop() {
+    async stop(stopOptions = {}) {
+      // Refuse new requests first; answers already taken go on while the intake closes.
+      const drained = gate.inFlight.drain(stopOptions.graceMs ?? 0);
       if (!socket) {
         await app.stop();
-        return;
+        return drained;
       }
       // Bolt's stop() returns before the socket has closed; wait for it, so nothing outlives us.
       const disconnected = new Promise<void>((resolve) => {
@@ -151,6 +185,7 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
       });
       await app.stop();
       await disconnected;
+      return drained;
     },
   };
 }

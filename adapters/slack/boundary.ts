@@ -6,6 +6,7 @@ import type {
   RespondFn,
 } from '@slack/bolt';
 import type { Logger } from '../shared/logger.js';
+import type { RequestGate, RequestOutcome } from '../shared/request-gate.js';
 import { renderFailure } from './render.js';
 
 /** How a listener was reached, which decides how a failure notice gets to the person. */
@@ -53,8 +54,8 @@ export function describeRequest(
 export function guardListener<A extends AllMiddlewareArgs>(
   kind: ListenerKind,
   logger: Logger,
-  listener: (args: A) => Promise<void>,
-): (args: A) => Promise<void> {
+  listener: (args: A) => Promise<RequestOutcome | undefined>,
+): (args: A) => Promise<RequestOutcome> {
   return async (args) => {
     const raw = args as A & { ack?: AckFn; body?: unknown };
     let acked = false;
@@ -65,14 +66,46 @@ export function guardListener<A extends AllMiddlewareArgs>(
         }
       : undefined;
     try {
-      await listener(ack ? { ...args, ack } : args);
+      return (await listener(ack ? { ...args, ack } : args)) ?? { outcome: 'other' };
     } catch (error) {
       logger.error(
         { err: error, listener: kind, ...describeRequest(raw.body, args.context) },
         'Slack listener failed; told the user and carried on',
       );
       await sendFailureNotice(kind, args, acked ? undefined : ack);
+      return { outcome: 'failed' };
     }
+  };
+}
+
+/** Who sent a request, from any of the payloads the listeners receive. */
+function userOf(body: unknown): string {
+  const b = (body ?? {}) as Record<string, unknown>;
+  const user = b.user as { id?: unknown } | string | undefined;
+  const event = (b.event ?? {}) as Record<string, unknown>;
+  const id = b.user_id ?? (typeof user === 'object' ? user.id : user) ?? event.user;
+  return typeof id === 'string' ? id : '';
+}
+
+/** What a request is told when it arrives while the app is stopping. */
+export const STOPPING_NOTICE = 'I am restarting; please ask again in a moment.';
+
+/**
+ * Runs a guarded listener as one request of the gate: tracked so a shutdown waits for it, and
+ * logged with platform, user, question length and latency. While stopping, it is not run: a
+ * command is acknowledged with {@link STOPPING_NOTICE}, a button click with an empty ack.
+ */
+export function serveListener<A extends AllMiddlewareArgs>(
+  gate: RequestGate,
+  event: string,
+  guarded: (args: A) => Promise<RequestOutcome>,
+): (args: A) => Promise<void> {
+  return async (args) => {
+    const raw = args as A & { ack?: AckFn; body?: unknown };
+    const taken = await gate.serve({ event, userId: userOf(raw.body) }, () => guarded(args));
+    if (taken || !raw.ack) return;
+    const isCommand = typeof (raw.body as { command?: unknown } | undefined)?.command === 'string';
+    await raw.ack(isCommand ? { response_type: 'ephemeral', text: STOPPING_NOTICE } : undefined);
   };
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CoreConfigSchema, parseConfig } from '../../src/index.js';
+import { OperationsConfigShape } from '../shared/operations-config.js';
 
 /** `.env` files often carry `NAME=` for an unused optional variable; treat that as unset. */
 const optional = <S extends z.ZodType>(schema: S) =>
@@ -14,6 +15,7 @@ const SIGNING_SECRET_FIX =
 
 /** The environment keys of the Slack adapter, on top of the core's. */
 export const SlackConfigSchema = CoreConfigSchema.extend({
+  ...OperationsConfigShape,
   /** Bot User OAuth Token; required in both modes. */
   SLACK_BOT_TOKEN: z.preprocess(
     (value) => (value === '' ? undefined : value),

@@ -1,17 +1,11 @@
-import { truncateToFit, unescapeSlackText } from './mrkdwn.js';
-
-/**
- * Longest question kept. A button `value` holds at most 2,000 characters and must carry the
- * question for Share and More; JSON at most doubles the length once control characters are gone.
- */
-export const MAX_QUESTION_CHARS = 900;
+import { unescapeSlackText } from './mrkdwn.js';
 
 const CONTROL = /[\p{Cc}\u2028\u2029]/gu;
 
 /**
  * The question in a slash command, mention or DM: Slack's escapes undone, the bot's own mention
- * removed, whitespace collapsed, at most {@link MAX_QUESTION_CHARS} characters (cut between
- * words). Other mentions stay as typed; the renderer escapes them when it echoes the question.
+ * removed, whitespace collapsed. Not shortened: the request gate cleans the rest and refuses a
+ * question over the length cap politely rather than answering a truncated one.
  */
 export function readQuestion(text: string, botUserId?: string): string {
   let question = text;
@@ -19,8 +13,7 @@ export function readQuestion(text: string, botUserId?: string): string {
     const mention = new RegExp(`<@${escapeRegExp(botUserId)}(?:\\|[^>]*)?>`, 'g');
     question = question.replace(mention, ' ');
   }
-  question = unescapeSlackText(question).replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
-  return truncateToFit(question, MAX_QUESTION_CHARS);
+  return unescapeSlackText(question).replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
 }
 
 function escapeRegExp(text: string): string {

@@ -172,6 +172,12 @@ export function renderUsage(titles: readonly string[]): SlackMessage {
   };
 }
 
+/** A short plain notice (a refusal, a rate limit), escaped. */
+export function renderNotice(text: string): SlackMessage {
+  const escaped = fitEscaped(text, SLACK_LIMITS.sectionText);
+  return { text: escaped, blocks: [section(escaped)] };
+}
+
 /** The short apology a person sees when answering failed; details go to the log only. */
 export function renderFailure(): SlackMessage {
   const text = 'Sorry, something went wrong while answering. Please try again in a moment.';

@@ -1,63 +1,21 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { createInterface } from 'node:readline';
 import { afterEach, describe, expect, it } from 'vitest';
+import { type BotProcess, startBotProcess } from '../hardening/bot-process.js';
 import { type DiscordDouble, startDiscordDouble } from './double/discord-double.js';
 import { userPayload } from './double/payloads.js';
 import { FIXTURE_CORPUS } from './harness.js';
-
-/** The bot process itself (no npm in between), so its own exit code and signals are seen. */
-interface BotProcess {
-  child: ChildProcess;
-  stderr: () => string;
-  /** Resolves with the first stderr line that matches, written already or still to come. */
-  line(match: RegExp): Promise<string>;
-  exited: Promise<number | null>;
-}
 
 let double: DiscordDouble | undefined;
 let bot: BotProcess | undefined;
 
 afterEach(async () => {
-  if (bot && bot.child.exitCode === null && bot.child.signalCode === null) {
-    bot.child.kill('SIGKILL');
-    await bot.exited;
-  }
+  await bot?.kill();
   bot = undefined;
   await double?.close();
   double = undefined;
 });
 
-function startBot(env: Record<string, string>): BotProcess {
-  const inherited = Object.fromEntries(
-    Object.entries(process.env).filter(([key]) => !/^(DISCORD_|SHARD|RATE_|LOG_)/.test(key)),
-  );
-  const child = spawn(process.execPath, ['--import', 'tsx', 'adapters/discord/main.ts'], {
-    env: { ...inherited, CORPUS_DIR: FIXTURE_CORPUS, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const lines: string[] = [];
-  const waiting: { match: RegExp; resolve: (line: string) => void }[] = [];
-  createInterface({ input: child.stderr as NodeJS.ReadableStream }).on('line', (line) => {
-    lines.push(line);
-    for (const wait of [...waiting]) {
-      if (!wait.match.test(line)) continue;
-      waiting.splice(waiting.indexOf(wait), 1);
-      wait.resolve(line);
-    }
-  });
-  const exited = once(child, 'exit').then(([code]) => code as number | null);
-  return {
-    child,
-    stderr: () => lines.join('\n'),
-    line(match) {
-      const found = lines.find((line) => match.test(line));
-      if (found !== undefined) return Promise.resolve(found);
-      return new Promise((resolve) => waiting.push({ match, resolve }));
-    },
-    exited,
-  };
-}
+const startBot = (env: Record<string, string>) =>
+  startBotProcess('adapters/discord/main.ts', { CORPUS_DIR: FIXTURE_CORPUS, ...env });
 
 describe('Discord bot shutdown', () => {
   it('on SIGTERM finishes the answer being sent, takes no new question, and exits 0', async () => {

@@ -1,4 +1,4 @@
-import { once } from 'node:events';
+import { EventEmitter, once } from 'node:events';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type WebSocket, WebSocketServer } from 'ws';
@@ -25,6 +25,12 @@ export interface SlackDouble {
   responseUrl(id: string): string;
   /** Makes the next call of `method` answer `{ ok: false, error }`. */
   failNext(method: string, error: string): void;
+  /** Makes the next `times` calls of `method` fail with HTTP `status` (an outage); still recorded. */
+  failNextHttp(method: string, status?: number, times?: number): void;
+  /** Holds the answer to the next call of `method` (recorded at once) until `release()`. */
+  holdNext(method: string): { release(): void };
+  /** Resolves with the first call of `method` (made already or still to come) that matches. */
+  waitForCall(method: string, match?: (call: ApiCall) => boolean): Promise<ApiCall>;
   callsOf(method: string): ApiCall[];
   /** Socket Mode: resolves once the bot's socket has connected (after `hello`). */
   nextSocket(): Promise<WebSocket>;
@@ -60,6 +66,9 @@ export async function startSlackDouble(): Promise<SlackDouble> {
   const calls: ApiCall[] = [];
   const responses: ResponseUrlPost[] = [];
   const failures = new Map<string, string>();
+  const httpFailures = new Map<string, { status: number; left: number }>();
+  const holds = new Map<string, Promise<void>>();
+  const recorded = new EventEmitter();
   let ts = 0;
   let base = '';
 
@@ -100,6 +109,17 @@ export async function startSlackDouble(): Promise<SlackDouble> {
       const method = api[1];
       const args = parseArgs(raw, req.headers['content-type']);
       calls.push({ method, args });
+      recorded.emit('call');
+      const outage = httpFailures.get(method);
+      if (outage && outage.left > 0) {
+        outage.left -= 1;
+        res.writeHead(outage.status, { 'content-type': 'text/plain' });
+        res.end('injected outage');
+        return;
+      }
+      const held = holds.get(method);
+      holds.delete(method);
+      await held;
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify(answer(method, args)));
       return;
@@ -129,6 +149,32 @@ export async function startSlackDouble(): Promise<SlackDouble> {
     responses,
     responseUrl: (id) => `${base}respond/${id}`,
     failNext: (method, error) => void failures.set(method, error),
+    failNextHttp(method, status = 500, times = 1) {
+      httpFailures.set(method, { status, left: times });
+    },
+    holdNext(method) {
+      let release = () => {};
+      holds.set(
+        method,
+        new Promise<void>((resolve) => {
+          release = resolve;
+        }),
+      );
+      return { release };
+    },
+    waitForCall(method, match = () => true) {
+      const find = () => calls.find((call) => call.method === method && match(call));
+      return new Promise((resolve) => {
+        const check = () => {
+          const found = find();
+          if (!found) return;
+          recorded.off('call', check);
+          resolve(found);
+        };
+        recorded.on('call', check);
+        check();
+      });
+    },
     callsOf: (method) => calls.filter((call) => call.method === method),
     async nextSocket() {
       const [socket] = (await once(wss, 'connection')) as [WebSocket];

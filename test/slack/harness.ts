@@ -5,7 +5,8 @@ import { createLogger } from '../../adapters/shared/logger.js';
 import { createSlackBot, type SlackBot } from '../../adapters/slack/app.js';
 import { parseSlackConfig } from '../../adapters/slack/config.js';
 import type { EventIdStore } from '../../adapters/slack/dedupe.js';
-import type { Answerer } from '../../src/index.js';
+import { createRequestGate } from '../../adapters/shared/request-gate.js';
+import type { Answerer, RateLimiter } from '../../src/index.js';
 import { BOT_ID, BOT_USER_ID, type SlackDouble } from './doubles.js';
 
 export const SIGNING_SECRET = 'test-signing-secret';
@@ -46,6 +47,8 @@ export interface HttpBotOptions {
   qa: Answerer;
   double: SlackDouble;
   eventIds?: EventIdStore;
+  /** Per-user rate limit; none by default. */
+  limiter?: RateLimiter;
 }
 
 export async function startHttpBot(options: HttpBotOptions): Promise<HttpBot> {
@@ -65,6 +68,7 @@ export async function startHttpBot(options: HttpBotOptions): Promise<HttpBot> {
     processBeforeResponse: true,
     clientOptions: { retryConfig: { retries: 0 } },
     ...(options.eventIds ? { eventIds: options.eventIds } : {}),
+    gate: createRequestGate({ platform: 'slack', logger, limiter: options.limiter ?? null }),
   });
   const { port } = await bot.start();
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -77,7 +81,9 @@ export async function startHttpBot(options: HttpBotOptions): Promise<HttpBot> {
     post,
     postSigned: (body, contentType, extraHeaders = {}) =>
       post(body, { 'content-type': contentType, ...signHeaders(body), ...extraHeaders }),
-    stop: () => bot.stop(),
+    async stop() {
+      await bot.stop();
+    },
   };
 }
 
@@ -94,8 +100,12 @@ export function signHeaders(
 export const FORM = 'application/x-www-form-urlencoded';
 export const JSON_TYPE = 'application/json';
 
-/** The form body Slack sends for a slash command. */
-export function slashCommandBody(text: string, responseUrl: string): string {
+/** The form body Slack sends for a slash command; `overrides` sets other fields (user_id…). */
+export function slashCommandBody(
+  text: string,
+  responseUrl: string,
+  overrides: Record<string, string> = {},
+): string {
   return new URLSearchParams({
     token: 'legacy-verification-token',
     team_id: 'T1',
@@ -109,6 +119,7 @@ export function slashCommandBody(text: string, responseUrl: string): string {
     api_app_id: 'A1',
     response_url: responseUrl,
     trigger_id: '1.2.3',
+    ...overrides,
   }).toString();
 }
 

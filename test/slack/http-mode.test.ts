@@ -185,14 +185,14 @@ describe('Slack HTTP mode: buttons', () => {
 });
 
 describe('Slack HTTP mode: escaping and limits', () => {
-  it('escapes <!channel>, <@U…> and &<> from the question and the article, leaving only its own links', async () => {
+  it('strips mentions from the question and escapes &<> there and in the article, leaving only its own links', async () => {
     await begin(hostile);
     const message = await ask(
       'What budget did the council approve? <!channel> <@U0123ABC> & <b>x</b>',
     );
     const all = [message.text, ...blockTexts(message.blocks)].join('\n');
-    expect(blockTexts(message.blocks)[0]).toContain(
-      '&lt;!channel&gt; &lt;@U0123ABC&gt; &amp; &lt;b&gt;x&lt;/b&gt;',
+    expect(blockTexts(message.blocks)[0]).toBe(
+      '*Question:* What budget did the council approve? &amp; &lt;b&gt;x&lt;/b&gt;',
     );
     expect(all).toContain(
       'Harbour budget &lt;!channel&gt; &amp; &lt;@U024BE7LH&gt; &lt;b&gt;review&lt;/b&gt;',

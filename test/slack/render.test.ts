@@ -8,7 +8,7 @@ import {
   renderUsage,
   SLACK_LIMITS,
 } from '../../adapters/slack/render.js';
-import type { Answer, Excerpt } from '../../src/index.js';
+import { type Answer, type Excerpt, MAX_QUESTION_CHARS } from '../../src/index.js';
 import { blockTexts, buttonOf, buttonsOf, quoteOf } from './harness.js';
 
 function excerpt(overrides: Partial<Excerpt> = {}): Excerpt {
@@ -209,10 +209,11 @@ describe('renderAnswer buttons', () => {
 });
 
 describe('encodeAskValue', () => {
-  it('fits Slack’s 2,000 characters for the longest question kept, even one that JSON doubles', () => {
-    const value = encodeAskValue({ question: '"\\'.repeat(450), offset: 99, top: 3 });
+  it('fits Slack’s 2,000 characters for the longest question answered, even one that JSON doubles', () => {
+    const longest = '"\\'.repeat(MAX_QUESTION_CHARS / 2);
+    const value = encodeAskValue({ question: longest, offset: 99, top: 3 });
     expect(value.length).toBeLessThanOrEqual(2000);
-    expect(decodeAskValue(value).question).toBe('"\\'.repeat(450));
+    expect(decodeAskValue(value).question).toBe(longest);
   });
 
   it('rejects a value it did not write', () => {

@@ -1,14 +1,22 @@
-import { type Answerer, cleanQuestion } from '../../../src/index.js';
+import type { Answer, Answerer } from '../../../src/index.js';
+import type { RequestGate, RequestOutcome } from '../../shared/request-gate.js';
 
-/** What every listener needs: the core, and how many excerpts one answer shows. */
+/** What every listener needs: the core, how many excerpts one answer shows, and the gate. */
 export interface ListenerDeps {
   qa: Answerer;
   top: number;
+  /** Rate limit and input bounds, decided before answering. */
+  gate: RequestGate;
 }
 
-/** True when no letter or digit is left once mentions and emoji are gone. */
-export function isBlankQuestion(question: string): boolean {
-  return !/[\p{L}\p{N}]/u.test(cleanQuestion(question));
+/** The log outcome of an answer. */
+export function answeredOutcome(answer: Answer, questionLength?: number): RequestOutcome {
+  return {
+    outcome: 'answered',
+    answered: answer.answered,
+    excerpts: answer.excerpts.length,
+    ...(questionLength === undefined ? {} : { questionLength }),
+  };
 }
 
 /** Article titles, for the usage help. */

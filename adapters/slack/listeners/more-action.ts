@@ -1,7 +1,8 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { outcomeOf, type RequestOutcome } from '../../shared/request-gate.js';
 import { decodeAskValue } from '../action-value.js';
-import { renderAnswer } from '../render.js';
-import type { ListenerDeps } from './deps.js';
+import { renderAnswer, renderNotice } from '../render.js';
+import { answeredOutcome, type ListenerDeps } from './deps.js';
 
 /**
  * **More**: the next excerpts for the same question, as a new ephemeral message to whoever
@@ -11,9 +12,21 @@ export function createMoreActionListener(deps: ListenerDeps) {
   return async ({
     ack,
     action,
+    body,
     respond,
-  }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> => {
+  }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<RequestOutcome> => {
     await ack();
+    const decision = deps.gate.decide(body.user.id);
+    if (decision.kind !== 'answer') {
+      if (decision.kind === 'notice') {
+        await respond({
+          response_type: 'ephemeral',
+          replace_original: false,
+          ...renderNotice(decision.text),
+        });
+      }
+      return outcomeOf(decision);
+    }
     const request = decodeAskValue(action.value);
     const answer = deps.qa.answerQuestion(request.question, {
       top: request.top,
@@ -24,5 +37,6 @@ export function createMoreActionListener(deps: ListenerDeps) {
       replace_original: false,
       ...renderAnswer(answer, { share: true, top: request.top }),
     });
+    return answeredOutcome(answer);
   };
 }

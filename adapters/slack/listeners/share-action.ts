@@ -1,7 +1,8 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { outcomeOf, type RequestOutcome } from '../../shared/request-gate.js';
 import { decodeAskValue } from '../action-value.js';
-import { renderAnswer } from '../render.js';
-import type { ListenerDeps } from './deps.js';
+import { renderAnswer, renderNotice } from '../render.js';
+import { answeredOutcome, type ListenerDeps } from './deps.js';
 
 /**
  * **Share in channel**: answers again from the button's value and posts it visibly through the
@@ -15,8 +16,19 @@ export function createShareActionListener(deps: ListenerDeps) {
     action,
     body,
     respond,
-  }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> => {
+  }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<RequestOutcome> => {
     await ack();
+    const decision = deps.gate.decide(body.user.id);
+    if (decision.kind !== 'answer') {
+      if (decision.kind === 'notice') {
+        await respond({
+          response_type: 'ephemeral',
+          replace_original: false,
+          ...renderNotice(decision.text),
+        });
+      }
+      return outcomeOf(decision);
+    }
     const request = decodeAskValue(action.value);
     const answer = deps.qa.answerQuestion(request.question, {
       top: request.top,
@@ -28,5 +40,6 @@ export function createShareActionListener(deps: ListenerDeps) {
       ...renderAnswer(answer, { sharedBy: body.user.id, top: request.top }),
     });
     await respond({ delete_original: true });
+    return answeredOutcome(answer);
   };
 }
