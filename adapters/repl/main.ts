@@ -1,19 +1,23 @@
 import { createInterface } from 'node:readline';
 import {
-  CoreConfigSchema,
   createAnswererCached,
+  createRateLimiter,
   loadCorpus,
   parseConfig,
 } from '../../src/index.js';
 import { runMain } from '../cli/run-main.js';
 import { ANSI, PLAIN } from '../terminal/render.js';
+import { ReplConfigSchema } from './config.js';
 import { createReplSession } from './session.js';
 
 runMain(async () => {
-  const env = parseConfig(CoreConfigSchema, process.env);
+  const env = parseConfig(ReplConfigSchema, process.env);
   const qa = await createAnswererCached(await loadCorpus(env.CORPUS_DIR));
   const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
-  const session = createReplSession(qa, process.stdout.isTTY ? ANSI : PLAIN);
+  const limiter = env.RATE_LIMIT_PER_MINUTE
+    ? createRateLimiter({ perMinute: env.RATE_LIMIT_PER_MINUTE, burst: env.RATE_LIMIT_BURST })
+    : null;
+  const session = createReplSession(qa, process.stdout.isTTY ? ANSI : PLAIN, 3, { limiter });
 
   const rl = createInterface({
     input: process.stdin,

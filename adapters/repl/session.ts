@@ -1,4 +1,12 @@
-import type { Answer, Answerer } from '../../src/index.js';
+import {
+  type Answer,
+  type Answerer,
+  boundQuestion,
+  describeRetry,
+  describeTooLong,
+  type RateLimiter,
+  rateLimitKey,
+} from '../../src/index.js';
 import { type Style, renderAnswer, renderParagraph } from '../terminal/render.js';
 
 export const REPL_HELP = `Ask a question about the articles, or use a command:
@@ -19,9 +27,37 @@ export interface ReplSession {
   handleLine(line: string): ReplReply;
 }
 
+/** What the REPL says to input with nothing to ask once cleaned (only emoji, say). */
+export const REPL_USAGE = 'Ask a question about the articles, or type :help for the commands.';
+
+/** Options for {@link createReplSession}. */
+export interface ReplSessionOptions {
+  /** Limits questions per minute, like the chat bots; none by default. */
+  limiter?: RateLimiter | null;
+  /** Longest question answered after cleaning. @default 500 */
+  maxQuestionChars?: number;
+}
+
 /** Creates a REPL session over an answerer. */
-export function createReplSession(qa: Answerer, style: Style, top = 3): ReplSession {
+export function createReplSession(
+  qa: Answerer,
+  style: Style,
+  top = 3,
+  options: ReplSessionOptions = {},
+): ReplSession {
   let last: Answer | null = null;
+  const bounds = options.maxQuestionChars ? { maxChars: options.maxQuestionChars } : {};
+
+  const ask = (input: string): string => {
+    const verdict = options.limiter?.take(rateLimitKey('repl', 'local'));
+    if (verdict && !verdict.allowed)
+      return verdict.notify ? describeRetry(verdict.retryAfterMs) : '';
+    const bounded = boundQuestion(input, bounds);
+    if (bounded.kind === 'empty') return REPL_USAGE;
+    if (bounded.kind === 'too-long') return describeTooLong(bounded);
+    last = qa.answerQuestion(bounded.question, { top });
+    return renderAnswer(last, style);
+  };
 
   const reply = (output: string, quit = false): ReplReply => ({ output, quit });
 
@@ -29,10 +65,7 @@ export function createReplSession(qa: Answerer, style: Style, top = 3): ReplSess
     handleLine(line) {
       const input = line.trim();
       if (input === '') return reply('');
-      if (!input.startsWith(':')) {
-        last = qa.answerQuestion(input, { top });
-        return reply(renderAnswer(last, style));
-      }
+      if (!input.startsWith(':')) return reply(ask(input));
       const [command = '', ...args] = input.slice(1).split(/\s+/);
       switch (command.toLowerCase()) {
         case 'help':

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { CoreConfigSchema } from '../../src/index.js';
+import { OperationsConfigShape } from '../shared/operations-config.js';
+
+/**
+ * The REPL's environment: the core's keys, and an optional rate limit, off unless
+ * `RATE_LIMIT_PER_MINUTE` is set (one person at a terminal, often pasting a batch).
+ */
+export const ReplConfigSchema = CoreConfigSchema.extend({
+  RATE_LIMIT_PER_MINUTE: z.preprocess(
+    (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+    z.coerce
+      .number({ error: 'must be a number of questions per minute such as 10' })
+      .positive('must be more than 0, such as 10')
+      .optional(),
+  ),
+  RATE_LIMIT_BURST: OperationsConfigShape.RATE_LIMIT_BURST,
+});
+
+export type ReplConfig = z.infer<typeof ReplConfigSchema>;
