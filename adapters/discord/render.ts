@@ -81,7 +81,8 @@ export function renderAttribution(excerpt: Excerpt): string {
   const title = escapeMarkdown(truncateText(excerpt.title, MAX_TITLE_IN_ATTRIBUTION));
   const parts = [`*${title}*`, `¶${excerpt.paragraph}`];
   if (excerpt.url && excerpt.url.length <= MAX_LINKED_URL) {
-    parts.push(`[link](${excerpt.url.replace(/[()\s]/g, encodeURIComponent)})`);
+    // Encoded, so a URL from front matter can neither end the link early nor carry mention syntax.
+    parts.push(`[link](${excerpt.url.replace(/[()\s<>@]/g, encodeURIComponent)})`);
   }
   return `— ${parts.join(' · ')}`;
 }
