@@ -1,10 +1,5 @@
+import MiniSearch, { type AsPlainObject } from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
-import {
-  createPostingsBuilder,
-  type PostingColumns,
-  type Postings,
-  restorePostings,
-} from './compact-postings.js';
 
 /** A query term with the weight it carries (1 for the question's own words, less for expansions). */
 export interface WeightedTerm {
@@ -16,7 +11,7 @@ export interface WeightedTerm {
 export interface IndexHit {
   /** Position of the paragraph in the list the index was built from. */
   readonly id: number;
-  /** BM25+ score as MiniSearch computes it; comparable only within one query. */
+  /** MiniSearch's BM25+ score; comparable only within one query. */
   readonly score: number;
 }
 
@@ -37,63 +32,66 @@ export interface ParagraphIndex {
   save(): SavedParagraphIndex;
 }
 
-/** A saved {@link ParagraphIndex}: the vocabulary (term ids are positions) and the postings. */
+/** A saved {@link ParagraphIndex}: the vocabulary with document frequencies, and MiniSearch's own form. */
 export interface SavedParagraphIndex {
-  /** In order of first appearance in the corpus. */
   readonly terms: readonly string[];
-  readonly postings: PostingColumns;
+  readonly frequencies: Uint32Array;
+  readonly engine: AsPlainObject;
 }
 
+interface IndexedParagraph {
+  readonly id: number;
+  readonly terms: string;
+}
+
+/** MiniSearch over one field of ready-made terms; the same options build and load an index. */
+const ENGINE_OPTIONS = {
+  fields: ['terms'],
+  tokenize: (text: string) => text.split(' '),
+  processTerm: (term: string) => (term.length > 0 ? term : null),
+};
+
 /**
- * Builds the index; the `i`-th item of `paragraphTerms` lists the terms of paragraph `i` in text
- * order. Any iterable will do, so a large corpus can be indexed as it is analysed.
- *
- * Ranking is MiniSearch's (BM25+ over one field, OR of the query terms, each boosted by its
- * weight, no fuzzy or prefix matching), computed over typed-array postings that keep only the
- * best `limit` paragraphs: on 100,000 paragraphs a question touches tens of thousands of them.
+ * Builds the index with MiniSearch; the `i`-th item of `paragraphTerms` lists the terms of
+ * paragraph `i` in text order. Any iterable will do, so a large corpus is indexed as it is
+ * analysed.
  */
 export function createParagraphIndex(paragraphTerms: Iterable<readonly string[]>): ParagraphIndex {
-  const ids = new Map<string, number>();
-  const builder = createPostingsBuilder();
+  const engine = new MiniSearch<IndexedParagraph>(ENGINE_OPTIONS);
+  const frequencies = new Map<string, number>();
+  let id = 0;
   for (const terms of paragraphTerms) {
-    builder.add(
-      terms.map((term) => {
-        let id = ids.get(term);
-        if (id === undefined) {
-          id = ids.size;
-          ids.set(term, id);
-        }
-        return id;
-      }),
-    );
+    engine.add({ id, terms: terms.join(' ') });
+    for (const term of new Set(terms)) frequencies.set(term, (frequencies.get(term) ?? 0) + 1);
+    id += 1;
   }
-  return wrapPostings(ids, builder.finish(ids.size));
+  return wrapEngine(engine, frequencies);
 }
 
 /**
  * Reads back a saved index.
  *
- * @throws {Error} when the vocabulary and the postings do not fit together.
+ * @throws {Error} when the vocabulary and its frequencies do not fit together.
  */
 export function restoreParagraphIndex(saved: SavedParagraphIndex): ParagraphIndex {
-  const ids = new Map<string, number>();
-  saved.terms.forEach((term, id) => {
-    ids.set(term, id);
-  });
-  if (ids.size !== saved.terms.length || saved.postings.starts.length !== ids.size + 1) {
-    throw new Error('paragraph index: the saved vocabulary does not fit its postings');
+  if (saved.terms.length !== saved.frequencies.length) {
+    throw new Error('paragraph index: the saved vocabulary does not fit its frequencies');
   }
-  return wrapPostings(ids, restorePostings(saved.postings));
+  const frequencies = new Map<string, number>();
+  saved.terms.forEach((term, i) => {
+    frequencies.set(term, saved.frequencies[i] ?? 0);
+  });
+  return wrapEngine(MiniSearch.loadJS<IndexedParagraph>(saved.engine, ENGINE_OPTIONS), frequencies);
 }
 
-function wrapPostings(ids: ReadonlyMap<string, number>, postings: Postings): ParagraphIndex {
-  const total = postings.paragraphCount;
-  const frequencyOf = (term: string): number => {
-    const id = ids.get(term);
-    return id === undefined ? 0 : postings.documentFrequency(id);
-  };
+function wrapEngine(
+  engine: MiniSearch<IndexedParagraph>,
+  frequencies: ReadonlyMap<string, number>,
+): ParagraphIndex {
+  const total = engine.documentCount;
+  const frequencyOf = (term: string): number => frequencies.get(term) ?? 0;
   // Typo and prefix look-ups walk a tree of the vocabulary.
-  const vocabulary = SearchableMap.from([...ids.keys()].map((term) => [term, frequencyOf(term)]));
+  const vocabulary = SearchableMap.from([...frequencies]);
 
   return {
     paragraphCount: total,
@@ -116,19 +114,24 @@ function wrapPostings(ids: ReadonlyMap<string, number>, postings: Postings): Par
       return found;
     },
     search(terms, limit) {
-      // Each distinct term once, where it first appears, with its last weight (as MiniSearch's
-      // `boostTerm` over a query string would see it).
-      const boosts = new Map<number, number>();
+      const boosts = new Map<string, number>();
       for (const { term, weight } of terms) {
-        const id = ids.get(term);
-        if (id !== undefined) boosts.set(id, weight);
+        if (frequencies.has(term)) boosts.set(term, weight);
       }
       if (boosts.size === 0) return [];
-      return postings.search(
-        [...boosts].map(([id, boost]) => ({ id, boost })),
-        limit,
-      );
+      return engine
+        .search([...boosts.keys()].join(' '), {
+          boostTerm: (term) => boosts.get(term) ?? 1,
+          fuzzy: false,
+          prefix: false,
+        })
+        .slice(0, limit)
+        .map((result) => ({ id: Number(result.id), score: result.score }));
     },
-    save: () => ({ terms: [...ids.keys()], postings: postings.columns }),
+    save: () => ({
+      terms: [...frequencies.keys()],
+      frequencies: Uint32Array.from(frequencies.values()),
+      engine: engine.toJSON(),
+    }),
   };
 }

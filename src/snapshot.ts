@@ -15,10 +15,11 @@ import {
 } from './compact-file.js';
 import type { CompactIndex } from './compact-index.js';
 import type { Corpus } from './corpus.js';
+import type { AsPlainObject } from 'minisearch';
 import { restoreParagraphIndex } from './search-index.js';
 
 /** Bumped whenever the layout of the snapshot file changes. */
-const FORMAT_VERSION = 2;
+const FORMAT_VERSION = 3;
 /** Snapshot files kept in a cache folder; the least recently used beyond this are deleted. */
 const KEEP_SNAPSHOTS = 20;
 /** Packages whose data or code shape what the snapshot holds. */
@@ -167,7 +168,8 @@ function toSections(compact: CompactIndex): Record<string, SectionValue> {
   return {
     ...prefixed('annotations', annotations.columns),
     'index.terms': [...saved.terms],
-    ...prefixed('index.postings', saved.postings),
+    'index.frequencies': saved.frequencies,
+    'index.engine': saved.engine as unknown as Record<string, unknown>,
     'relations.terms': [...relationTerms.keys()],
     'relations.keys': Uint32Array.from(keys),
     'relations.starts': Uint32Array.from(starts),
@@ -177,6 +179,18 @@ function toSections(compact: CompactIndex): Record<string, SectionValue> {
     'soft.terms': [...softForms.values()],
     aliases: aliases.map((a) => [a.nameTerms, a.roleTerms]),
   };
+}
+
+function engineSection(value: SectionValue | undefined): AsPlainObject {
+  if (
+    !value ||
+    Array.isArray(value) ||
+    value instanceof Uint32Array ||
+    value instanceof Float64Array
+  ) {
+    throw new SectionFileError('lacks the index.engine section');
+  }
+  return value as unknown as AsPlainObject;
 }
 
 function prefixed(prefix: string, values: object): Record<string, SectionValue> {
@@ -230,12 +244,8 @@ function fromSections(sections: ReadonlyMap<string, SectionValue>): CompactIndex
     }),
     index: restoreParagraphIndex({
       terms: strings('index.terms'),
-      postings: {
-        starts: u32('index.postings.starts'),
-        paragraphs: u32('index.postings.paragraphs'),
-        counts: u32('index.postings.counts'),
-        lengths: u32('index.postings.lengths'),
-      },
+      frequencies: u32('index.frequencies'),
+      engine: engineSection(sections.get('index.engine')),
     }),
     reverseRelations,
     softForms: new Map(forms.map((form, i) => [form, softTerms[i] ?? ''])),
