@@ -1,15 +1,17 @@
-// Runs an entry point (`node scripts/launch.mjs adapters/cli/ask -- args…`) as compiled
-// JavaScript from dist/ when `npm run build` has compiled the current sources, and through the
-// tsx loader otherwise, so a start never pays for TypeScript compilation it does not need and
-// never runs code older than the sources.
-import { readdirSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+// Runs an entry point (`node scripts/launch.mjs adapters/cli/ask args…`) as compiled JavaScript
+// from dist/ when `npm run build` has compiled the current sources, and through the tsx loader
+// otherwise, so a start never pays for TypeScript compilation it does not need and never runs
+// code older than its sources.
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** Written by `npm run build` once tsc has emitted everything. */
 const STAMP = join(root, 'dist', '.built');
-const SOURCE_FOLDERS = ['src', 'adapters', 'types'];
+const CONFIGS = ['tsconfig.json', 'tsconfig.build.json'];
+/** Relative module specifiers of static imports, re-exports and literal dynamic imports. */
+const IMPORT = /(?:\bfrom\s*|\bimport\s*\(?\s*)['"](\.{1,2}\/[^'"]+)['"]/g;
 
 const entry = process.argv[2];
 if (!entry) {
@@ -17,39 +19,38 @@ if (!entry) {
   process.exit(2);
 }
 
-/** Newest modification time among the TypeScript sources and the build configuration. */
-function newestSource() {
-  let newest = 0;
-  const visit = (folder) => {
-    for (const item of readdirSync(folder, { withFileTypes: true })) {
-      const path = join(folder, item.name);
-      if (item.isDirectory()) visit(path);
-      else if (item.name.endsWith('.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
+const mtime = (file) => statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? Number.NaN;
+
+/**
+ * Newest modification time among the entry's own sources (the TypeScript files it imports,
+ * followed from import to import) and the build configuration: an edit elsewhere in the
+ * repository does not make this entry's compiled code stale.
+ */
+function newestSource(start) {
+  let newest = Math.max(...CONFIGS.map((file) => mtime(join(root, file))));
+  const seen = new Set();
+  const pending = [start];
+  while (pending.length > 0) {
+    const file = pending.pop();
+    if (seen.has(file)) continue;
+    seen.add(file);
+    newest = Math.max(newest, mtime(file));
+    for (const [, specifier] of readFileSync(file, 'utf8').matchAll(IMPORT)) {
+      const target = resolve(dirname(file), specifier).replace(/\.js$/, '.ts');
+      if (target.endsWith('.ts') && !Number.isNaN(mtime(target))) pending.push(target);
     }
-  };
-  for (const folder of SOURCE_FOLDERS) visit(join(root, folder));
-  for (const file of ['tsconfig.json', 'tsconfig.build.json']) {
-    newest = Math.max(newest, statSync(join(root, file)).mtimeMs);
   }
   return newest;
 }
 
-function builtAt() {
-  try {
-    return statSync(STAMP).mtimeMs;
-  } catch {
-    return -1;
-  }
-}
-
+const source = join(root, `${entry}.ts`);
 const compiled = join(root, 'dist', `${entry}.js`);
-const fresh = builtAt() >= newestSource() && statSync(compiled, { throwIfNoEntry: false });
+// NaN (a missing stamp or compiled file) compares false: such a build is never fresh.
+const fresh = mtime(STAMP) >= newestSource(source) && mtime(compiled) <= mtime(STAMP);
 // The entry reads its own arguments from process.argv.slice(2), as if started directly.
-process.argv.splice(1, 2, fresh ? compiled : join(root, `${entry}.ts`));
-if (fresh) {
-  await import(pathToFileURL(compiled).href);
-} else {
+process.argv.splice(1, 2, fresh ? compiled : source);
+if (!fresh) {
   const { register } = await import('tsx/esm/api');
   register();
-  await import(pathToFileURL(join(root, `${entry}.ts`)).href);
 }
+await import(pathToFileURL(fresh ? compiled : source).href);
