@@ -14,6 +14,13 @@ const snowflake = (where: string, whenMissing = 'is required') =>
     .trim()
     .regex(/^\d{17,20}$/, `must be a numeric Discord ID such as 123456789012345678 (${where})`);
 
+/** `https://host/api///` → `https://host/api`, in one pass (`/\/+$/` is quadratic on slashes). */
+function trimTrailingSlashes(url: string): string {
+  let end = url.length;
+  while (end > 0 && url[end - 1] === '/') end -= 1;
+  return url.slice(0, end);
+}
+
 const CLIENT_ID_HINT = `${PORTAL} → your application → General Information → Application ID`;
 
 /** Everything the Discord bot reads from the environment; each key documented in `.env.example`. */
@@ -38,7 +45,7 @@ export const DiscordConfigSchema = CoreConfigSchema.extend({
         protocol: /^https?$/,
         error: 'must be an http(s) URL such as https://discord.com/api (leave unset for Discord)',
       })
-      .transform((url) => url.replace(/\/+$/, ''))
+      .transform(trimTrailingSlashes)
       .optional(),
   ),
   /** Overrides LOG_LEVEL for the Discord bot (kept from before LOG_LEVEL existed). */

@@ -4,7 +4,7 @@ export const ELLIPSIS = '…';
 /** Cuts shorter than this share of the limit look broken; a word boundary reads better then. */
 const MIN_SENTENCE_SHARE = 0.5;
 const SENTENCE_END = /[.!?…](?:\\?["'”’)\]])*$/;
-const TRAILING_JOINERS = /(?:\\?[,;:–—-]|\s)+$/;
+const JOINERS = new Set([',', ';', ':', '–', '—', '-']);
 
 /**
  * Escapes Discord Markdown so article text and echoed questions show exactly as written: no
@@ -57,12 +57,28 @@ function lastSentenceEnd(text: string, limit: number): number {
 function lastWordEnd(text: string, limit: number): number {
   for (let end = Math.min(limit, text.length); end > 0; end -= 1) {
     const next = text[end];
-    if (next === undefined || /\s/.test(next)) {
-      const kept = text.slice(0, end).replace(TRAILING_JOINERS, '');
-      if (kept.length > 0) return kept.length;
-    }
+    // Only the last break matters: if all before it is joiners and spaces, so is all before any
+    // earlier break, and trimming again at each one would be quadratic.
+    if (next === undefined || /\s/.test(next))
+      return trimTrailingJoiners(text.slice(0, end)).length;
   }
   return 0;
+}
+
+/**
+ * Drops trailing whitespace and joining punctuation (`,;:–—-`, each maybe escaped with a
+ * backslash). A loop from the end, not `/(?:\\?[,;:–—-]|\s)+$/`: that regex retries from every
+ * position of a long run of spaces and is quadratic on it.
+ */
+function trimTrailingJoiners(text: string): string {
+  let end = text.length;
+  while (end > 0) {
+    const last = text[end - 1] as string;
+    if (/\s/.test(last)) end -= 1;
+    else if (JOINERS.has(last)) end -= text[end - 2] === '\\' ? 2 : 1;
+    else break;
+  }
+  return text.slice(0, end);
 }
 
 function safeSlice(text: string, length: number): string {

@@ -1,8 +1,10 @@
 /** The ellipsis that marks text cut to fit a Slack limit. */
 export const ELLIPSIS = '…';
 
-// Sentence punctuation, closing quotes or brackets, then whitespace: the end of a sentence.
-const SENTENCE_END = /[.!?…]+["'”’»)\]]*(?=\s)/g;
+// Sentence punctuation, closing quotes or brackets, then whitespace: the end of a sentence. The
+// lookbehind starts a match only at the first mark of a run, so a long run of dots not followed
+// by whitespace is scanned once, not once per position (quadratic).
+const SENTENCE_END = /(?<![.!?…])[.!?…]+["'”’»)\]]*(?=\s)/g;
 const WHITESPACE = /\s+/g;
 
 /**
