@@ -96,7 +96,7 @@ async function loadSlack(): Promise<Figures> {
           body,
           headers: { 'content-type': FORM, ...signHeaders(body, undefined, SECRET) },
         }).catch(() => null);
-        if (!response || response.status !== 200) return;
+        if (response?.status !== 200) return;
         const message = (await response.json()) as { blocks?: unknown };
         latencies.push(performance.now() - sent);
         const texts = blockTexts(message.blocks);
@@ -145,6 +145,7 @@ async function loadDiscord(): Promise<Figures> {
     const sentAt = new Map<string, number>();
     const requestOf = new Map<string, number>();
     const replies = new Map<string, number>();
+    const withExcerpts = new Set<string>();
     const latencies: number[] = [];
     let resolveAll = () => {};
     const allAnswered = new Promise<void>((resolve) => {
@@ -156,7 +157,8 @@ async function loadDiscord(): Promise<Figures> {
         if (request.method !== 'POST' || id === undefined || !sentAt.has(id)) continue;
         replies.set(id, (replies.get(id) ?? 0) + 1);
         if (replies.get(id) === 1) latencies.push(performance.now() - (sentAt.get(id) ?? 0));
-        if (!request.body.embeds?.length) replies.set(id, Number.NEGATIVE_INFINITY);
+        // A reply without excerpts (an apology, a notice) is not an answer.
+        if (request.body.embeds?.length) withExcerpts.add(id);
         if (replies.size === REQUESTS) resolveAll();
       }
     };
@@ -182,8 +184,7 @@ async function loadDiscord(): Promise<Figures> {
     bot.child.kill('SIGTERM');
     const exitCode = await bot.exited;
     onReply();
-    // A reply without excerpts (an apology, a notice) is not an answer.
-    const answered = [...replies].filter(([id, n]) => requestOf.has(id) && n > 0).length;
+    const answered = [...withExcerpts].filter((id) => requestOf.has(id)).length;
     return {
       name: `Discord: ${REQUESTS} mentions from ${USERS} users through the gateway double`,
       answered,
