@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { startBotProcess } from '../test/hardening/bot-process.js';
 import { startDiscordDouble } from '../test/discord/double/discord-double.js';
 import { type UserPayload, userPayload } from '../test/discord/double/payloads.js';
+import { startBotProcess } from '../test/hardening/bot-process.js';
 import { startSlackDouble } from '../test/slack/doubles.js';
 import { blockTexts, FORM, signHeaders, slashCommandBody } from '../test/slack/harness.js';
 

@@ -7,7 +7,7 @@ import {
   type RateLimiter,
   rateLimitKey,
 } from '../../src/index.js';
-import { type Style, renderAnswer, renderParagraph } from '../terminal/render.js';
+import { renderAnswer, renderParagraph, type Style } from '../terminal/render.js';
 
 export const REPL_HELP = `Ask a question about the articles, or use a command:
   :more          next excerpts for the last question

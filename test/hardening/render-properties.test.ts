@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DISCORD_LIMITS, renderAnswer as renderDiscord } from '../../adapters/discord/render.js';
-import { SLACK_LIMITS, renderAnswer as renderSlack } from '../../adapters/slack/render.js';
+import { renderAnswer as renderSlack, SLACK_LIMITS } from '../../adapters/slack/render.js';
 import { type Answer, boundQuestion, type Excerpt } from '../../src/index.js';
 import { blockTexts } from '../slack/harness.js';
 

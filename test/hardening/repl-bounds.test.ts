@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { REPL_USAGE, createReplSession } from '../../adapters/repl/session.js';
+import { createReplSession, REPL_USAGE } from '../../adapters/repl/session.js';
 import { PLAIN } from '../../adapters/terminal/render.js';
 import { type Answerer, createAnswerer, createRateLimiter, loadCorpus } from '../../src/index.js';
 
