@@ -5,9 +5,9 @@ import type { ParagraphScore } from './ranking.js';
 import type { Retrieval } from './retriever.js';
 import {
   type AnswerTarget,
+  findShortAnswer,
   type NamedThing,
   type ShortAnswer,
-  findShortAnswer,
 } from './short-answer.js';
 import type { WordNet } from './wordnet.js';
 
@@ -101,7 +101,7 @@ export function decideAnswer(retrieval: Retrieval, wordnet: WordNet): AnswerDeci
  */
 function findNamedTerms(retrieval: Retrieval): NamedThing | null {
   const focus = retrieval.focus?.token;
-  if (!focus || focus.lemma !== 'name') return null;
+  if (focus?.lemma !== 'name') return null;
   const tokens = retrieval.tokens;
   const at = tokens.indexOf(focus);
   let named: Token | undefined;

