@@ -89,10 +89,34 @@ export function decideAnswer(retrieval: Retrieval, wordnet: WordNet): AnswerDeci
   const best = ranked[0];
   const answered =
     best !== undefined &&
-    best.windowCoverage >= MIN_COVERAGE &&
+    coverageWithAnswer(retrieval, best) >= MIN_COVERAGE &&
     (!strict || best.span !== null) &&
     !contradicts(retrieval, best, wordnet);
   return { answered, answer: answered && best?.span ? best.span.text : null, ranked };
+}
+
+/** Question types a focus noun right after "which" / "what" can give ("which city" → where). */
+const TYPED_BY_FOCUS: ReadonlySet<QuestionType> = new Set(['who', 'where', 'when']);
+
+/**
+ * The best window's coverage, counting the focus noun of "which city…" / "what year…" as found
+ * when the window holds a span of that kind: the answer ("Kyiv") stands for the noun ("city"),
+ * which the text has no reason to repeat.
+ */
+function coverageWithAnswer(retrieval: Retrieval, best: DecidedParagraph): number {
+  const focus = retrieval.focus;
+  if (!focus || !best.span || !TYPED_BY_FOCUS.has(retrieval.type)) return best.windowCoverage;
+  const { tokens } = retrieval;
+  const wh = tokens.findIndex((t) => t.lemma === 'which' || t.lemma === 'what');
+  const at = tokens.indexOf(focus.token);
+  if (wh < 0 || at <= wh) return best.windowCoverage;
+  for (let t = wh + 1; t < at; t += 1) {
+    if (!['ADJ', 'PROPN', 'NOUN'].includes((tokens[t] as Token).pos)) return best.windowCoverage;
+  }
+  const i = retrieval.words.findIndex((w) => w.token === focus.token);
+  const total = retrieval.words.reduce((sum, w) => sum + w.importance, 0) || 1;
+  const missing = (focus.importance * (1 - (best.windowStrengths[i] ?? 0))) / total;
+  return best.windowCoverage + (i >= 0 ? missing : 0);
 }
 
 /**
@@ -134,6 +158,33 @@ function findNamedTerms(retrieval: Retrieval): NamedThing | null {
 const NEGATIONS = new Set(['not', 'never', "n't"]);
 
 /**
+ * True when token `i` is an active verb with an infinitive ("failed to resolve") whose verb the
+ * question asked about, and the first verb has a WordNet opposite (fail / succeed): such a verb
+ * may carry the negation itself, so a question with "not" / "couldn't" is no contradiction of
+ * it. Passives ("is allowed to"), verbs with no opposite ("used to") and verbs the question
+ * itself uses ("did not fail to…") do not count.
+ */
+function isEmbeddedMatch(
+  tokens: readonly Token[],
+  i: number,
+  matched: ReadonlyMap<string, number>,
+  asked: ReadonlySet<string>,
+  wordnet: WordNet,
+): boolean {
+  const verb = tokens[i];
+  const embedded = tokens[i + 2];
+  return (
+    verb?.pos === 'VERB' &&
+    tokens[i + 1]?.lemma === 'to' &&
+    embedded?.pos === 'VERB' &&
+    (matched.get(embedded.term) ?? 0) > 0 &&
+    tokens[i - 1]?.lemma !== 'be' &&
+    !asked.has(verb.lemma) &&
+    wordnet.antonyms(verb.lemma).size > 0
+  );
+}
+
+/**
  * Signs that the best window, however similar, says something else than the question asks
  * about: a negation the text does not have, or a word of the question whose WordNet antonym
  * stands in the window instead ("largest" / "smallest"). (A number of the question missing from
@@ -149,7 +200,14 @@ function contradicts(retrieval: Retrieval, best: DecidedParagraph, wordnet: Word
   const windowLemmas = new Set(windowTokens.map((t) => t.lemma));
 
   const asksNegated = retrieval.tokens.some((t) => NEGATIONS.has(t.lemma));
-  if (asksNegated && !windowTokens.some((t) => NEGATIONS.has(t.lemma))) return true;
+  const questionLemmas = new Set(retrieval.tokens.map((t) => t.lemma));
+  if (
+    asksNegated &&
+    !windowTokens.some((t) => NEGATIONS.has(t.lemma)) &&
+    !windowTokens.some((t, i) => isEmbeddedMatch(windowTokens, i, best.matchedTerms, questionLemmas, wordnet))
+  ) {
+    return true;
+  }
 
   return retrieval.words.some((word, i) => {
     const strength = best.windowStrengths[i] ?? 0;

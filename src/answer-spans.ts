@@ -31,6 +31,7 @@ const MODIFIERS = new Set(['ADJ', 'NOUN', 'PROPN', 'NUM']);
 const NAME_GLUE = new Set(['-', '.', '&']);
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'to', 'from', 'near', 'into']);
 const LONGEST_NAME = 4;
+const NATURAL_OBJECTS = 'noun.object';
 
 const KIND_OF_LEXICOGRAPHER_FILE: Readonly<Record<string, SpanKind>> = {
   'noun.person': 'person',
@@ -159,8 +160,13 @@ function nameKind(
   wordnet: WordNet,
   known: SpanKind | null,
 ): SpanKind {
-  const kind = known ?? kindOfNoun(wordnet, (tokens[end - 1] as Token).lemma);
+  const headLemma = (tokens[end - 1] as Token).lemma;
+  const kind = known ?? kindOfNoun(wordnet, headLemma);
   const before = tokens[first - 1];
+  // "Crimean Peninsula", "Hudson River": a name ending in a natural feature is a place.
+  if (!kind && end - first >= 2 && wordnet.nounKinds(headLemma, 1)[0] === NATURAL_OBJECTS) {
+    return 'place';
+  }
   if (kind === 'place' || (before && PLACE_PREPOSITIONS.has(before.lemma) && kind !== 'person')) {
     return 'place';
   }

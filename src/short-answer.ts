@@ -42,6 +42,12 @@ export interface ShortAnswer {
 const UNIT_REACH = 3;
 /** Cost of each step down the list of kinds the question type prefers. */
 const KIND_PENALTY = 0.3;
+/**
+ * For where the kind decides: a name of unknown kind ("Blinken") answers "where" only
+ * when the window has no place.
+ */
+const STRICT_KIND_TYPES: ReadonlySet<QuestionType> = new Set(['where']);
+const STRICT_KIND_PENALTY = 3;
 /** A noun phrase built on the question's focus noun and saying more ("the Biden administration"). */
 const FOCUS_PHRASE_BONUS = 0.8;
 /**
@@ -93,7 +99,8 @@ export function findShortAnswer(
       target.namedTerms?.isName === true && namesNeighbour(tokens, span, target.namedTerms);
     if (
       (rank < 0 && (strict || !focusPhrase)) ||
-      (repeatsQuestion(tokens, span, target) && !named)
+      (repeatsQuestion(tokens, span, target) && !named) ||
+      describesQuestionThing(tokens, span, target)
     ) {
       continue;
     }
@@ -119,8 +126,9 @@ export function findShortAnswer(
     // "What was the name of…" wants a name, not a description.
     if (target.focusLemma === NAME && head.pos !== 'PROPN') continue;
     if (target.namedTerms && !namesNeighbour(tokens, span, target.namedTerms)) continue;
+    const kindPenalty = STRICT_KIND_TYPES.has(target.type) ? STRICT_KIND_PENALTY : KIND_PENALTY;
     const score =
-      -KIND_PENALTY * Math.max(0, rank) +
+      -kindPenalty * Math.max(0, rank) +
       (focusKind ? FOCUS_KIND_BONUS : 0) +
       (PROXIMITY_WEIGHT * closeness) / (totalEvidence || 1) +
       (focusPhrase ? FOCUS_PHRASE_BONUS : 0);
@@ -175,6 +183,21 @@ function repeatsQuestion(
   }
   // A name mostly made of the question's words ("Russia" in "Who leads Russia?") is no answer.
   return content > 0 && (repeated === content || (isName && repeated * 2 >= content));
+}
+
+/**
+ * A noun phrase whose head is a word of the question other than its focus ("the Moscow-friendly
+ * leader" for "…after Ukraine's pro-Moscow leader died?") describes what the question already
+ * names; the answer is something else.
+ */
+function describesQuestionThing(
+  tokens: readonly Token[],
+  span: CandidateSpan,
+  target: AnswerTarget,
+): boolean {
+  const head = tokens[span.head] as Token;
+  if (head.pos !== 'NOUN' || !target.questionTerms.has(head.term)) return false;
+  return target.focusTerms === null || !target.focusTerms.has(head.term);
 }
 
 function countsFocus(

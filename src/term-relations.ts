@@ -135,6 +135,11 @@ export function createTermRelationsFrom(
         for (const longer of index.extensions(token.term, MORPHOLOGY_REACH)) {
           add(longer, MORPHOLOGY_WEIGHT);
         }
+        // And the other way: "Ukrainian" in the question, "Ukraine" in the corpus.
+        for (let cut = 1; cut <= MORPHOLOGY_REACH; cut += 1) {
+          const shorter = token.term.slice(0, -cut);
+          if (shorter.length >= MORPHOLOGY_MIN_LENGTH) add(shorter, MORPHOLOGY_WEIGHT);
+        }
       }
       for (const form of new Set([token.lemma, token.text.toLowerCase()])) {
         for (const [word, weight] of wordnet.relatedWords(form, wordNetPos(token.pos))) {

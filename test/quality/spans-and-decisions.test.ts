@@ -1,0 +1,37 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Answerer, createAnswerer, loadCorpus } from '../../src/index.js';
+
+let qa: Answerer;
+
+beforeAll(async () => {
+  qa = createAnswerer(await loadCorpus('test/fixtures/quality-spans'));
+});
+
+describe('negated questions', () => {
+  it('answers a negated question from a verb that carries the negation ("failed to repair")', () => {
+    const answer = qa.answerQuestion("What couldn't the crews repair before the storm?");
+    expect(answer.answered).toBe(true);
+    expect(answer.answer).toBe('the damaged pier');
+    expect(answer.excerpts[0]?.paragraph).toBe(1);
+  });
+
+  it('still declines a negated question the text only states positively', () => {
+    expect(qa.answerQuestion('Where did the inspectors not travel?').answered).toBe(false);
+  });
+});
+
+describe('questions typed by their focus noun', () => {
+  it('takes the answer as the focus noun the text never repeats ("which city" → "Torvik")', () => {
+    const answer = qa.answerQuestion('Which Nordic city did the mayor fly to on her holiday?');
+    expect(answer.answered).toBe(true);
+    expect(answer.answer).toBe('Torvik');
+    expect(answer.excerpts[0]?.paragraph).toBe(4);
+  });
+
+  it('reads a name ending in a natural feature as a place, not the person the question names', () => {
+    const answer = qa.answerQuestion(
+      'Which territory did the ministry take after the old harbour master retired?',
+    );
+    expect(answer.answer).toBe('Skarv Peninsula');
+  });
+});
