@@ -204,7 +204,9 @@ function contradicts(retrieval: Retrieval, best: DecidedParagraph, wordnet: Word
   if (
     asksNegated &&
     !windowTokens.some((t) => NEGATIONS.has(t.lemma)) &&
-    !windowTokens.some((t, i) => isEmbeddedMatch(windowTokens, i, best.matchedTerms, questionLemmas, wordnet))
+    !windowTokens.some((_, i) =>
+      isEmbeddedMatch(windowTokens, i, best.matchedTerms, questionLemmas, wordnet),
+    )
   ) {
     return true;
   }
