@@ -141,8 +141,13 @@ export function createTermRelationsFrom(
           if (shorter.length >= MORPHOLOGY_MIN_LENGTH) add(shorter, MORPHOLOGY_WEIGHT);
         }
       }
-      for (const form of new Set([token.lemma, token.text.toLowerCase()])) {
-        for (const [word, weight] of wordnet.relatedWords(form, wordNetPos(token.pos))) {
+      const pos = wordNetPos(token.pos);
+      const forms = [...new Set([token.lemma, token.text.toLowerCase()])];
+      // "rising" (adjective) is not the verb "rise" (= rebel): a form WordNet knows in the
+      // tagged part of speech speaks for the word.
+      const tagged = pos ? forms.filter((f) => wordnet.partsOfSpeech(f).includes(pos)) : [];
+      for (const form of tagged.length > 0 ? tagged : forms) {
+        for (const [word, weight] of wordnet.relatedWords(form, pos)) {
           if (!word.includes(' ')) add(termOf(word), weight * RELATION_SCALE);
         }
       }
