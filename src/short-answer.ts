@@ -132,12 +132,25 @@ export function findShortAnswer(
       (focusKind ? FOCUS_KIND_BONUS : 0) +
       (PROXIMITY_WEIGHT * closeness) / (totalEvidence || 1) +
       (focusPhrase ? FOCUS_PHRASE_BONUS : 0);
-    if (!best || score > best.score) best = { span, score };
+    // On a tie the longer span wins: "the differences over Ukraine" says more than "the differences".
+    if (!best || score > best.score + TIE || (score > best.score - TIE && contains(span, best.span))) {
+      best = { span, score };
+    }
   }
   if (!best) return null;
   const start = (tokens[best.span.firstToken] as Token).start;
   const end = (tokens[best.span.endToken - 1] as Token).end;
   return { text: paragraph.text.slice(start, end), start, end };
+}
+
+const TIE = 1e-9;
+
+function contains(outer: CandidateSpan, inner: CandidateSpan): boolean {
+  return (
+    outer.firstToken <= inner.firstToken &&
+    outer.endToken >= inner.endToken &&
+    outer.endToken - outer.firstToken > inner.endToken - inner.firstToken
+  );
 }
 
 function isFocusPhrase(
