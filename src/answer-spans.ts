@@ -11,6 +11,8 @@ export interface CandidateSpan {
   readonly kind: SpanKind;
   /** Index of the span's head token (the noun it is about). */
   readonly head: number;
+  /** Where the span stands for closeness to the question's words, when not its own range. */
+  readonly anchor?: { readonly firstToken: number; readonly endToken: number };
 }
 
 /** What a candidate span names. */
@@ -64,6 +66,7 @@ export function findCandidateSpans(
   const { tokens, entities } = paragraph.analysis;
   const spans: CandidateSpan[] = [];
   const inEntity = new Set<number>();
+  const names: CandidateSpan[] = [];
   for (const entity of entities) {
     if (entity.firstToken < from || entity.endToken > to) continue;
     const kind = NUMBER_ENTITIES.has(entity.type)
@@ -87,7 +90,9 @@ export function findCandidateSpans(
       spans.push({ firstToken: t, endToken: t + 1, kind: 'number', head: t });
     }
     if (token.pos === 'PROPN' && tokens[t - 1]?.pos !== 'PROPN') {
-      spans.push(...nameSpans(tokens, t, to, wordnet));
+      const found = nameSpans(tokens, t, to, wordnet);
+      spans.push(...found);
+      names.push(...found);
     }
     if (MODIFIERS.has(token.pos) && !continuesPhrase(tokens, t)) {
       const phrase = nounPhrase(tokens, t, from, to, wordnet);
@@ -98,7 +103,43 @@ export function findCandidateSpans(
       }
     }
   }
-  return spans;
+  return [...spans, ...nameLists(tokens, names)];
+}
+
+/**
+ * Names listed together ("NATO Allies, European Partners and Ukraine") as one more candidate,
+ * for questions whose answer is the whole list.
+ */
+function nameLists(tokens: readonly Token[], names: readonly CandidateSpan[]): CandidateSpan[] {
+  const lists: CandidateSpan[] = [];
+  for (let i = 0; i < names.length; i += 1) {
+    let j = i;
+    while (
+      j + 1 < names.length &&
+      joinsList(tokens, names[j] as CandidateSpan, names[j + 1] as CandidateSpan)
+    ) {
+      j += 1;
+    }
+    if (j > i) {
+      const first = names[i] as CandidateSpan;
+      const last = names[j] as CandidateSpan;
+      // Scored where its first name stands, so the whole list wins wherever that name would.
+      lists.push({ ...first, endToken: last.endToken, head: last.head, anchor: first });
+      i = j;
+    }
+  }
+  return lists;
+}
+
+/** True when only a comma and/or a conjunction stand between two names. */
+function joinsList(tokens: readonly Token[], a: CandidateSpan, b: CandidateSpan): boolean {
+  const between = tokens.slice(a.endToken, b.firstToken);
+  return (
+    between.length >= 1 &&
+    between.length <= 2 &&
+    between.every((t) => t.text === ',' || t.pos === 'CCONJ') &&
+    between.some((t) => t.text === ',' || t.lemma === 'and')
+  );
 }
 
 /** True when token `t` continues a noun phrase begun earlier (after a modifier, or "X, and"). */

@@ -112,9 +112,10 @@ export function findShortAnswer(
       continue;
     }
     let closeness = 0;
+    const place = span.anchor ?? span;
     for (const { at, weight } of evidence) {
-      if (at >= span.firstToken && at < span.endToken) continue;
-      const distance = at < span.firstToken ? span.firstToken - at : at - span.endToken + 1;
+      if (at >= place.firstToken && at < place.endToken) continue;
+      const distance = at < place.firstToken ? place.firstToken - at : at - place.endToken + 1;
       closeness += weight / (1 + distance) ** DISTANCE_DECAY;
     }
     const head = tokens[span.head] as Token;
@@ -133,7 +134,11 @@ export function findShortAnswer(
       (PROXIMITY_WEIGHT * closeness) / (totalEvidence || 1) +
       (focusPhrase ? FOCUS_PHRASE_BONUS : 0);
     // On a tie the longer span wins: "the differences over Ukraine" says more than "the differences".
-    if (!best || score > best.score + TIE || (score > best.score - TIE && contains(span, best.span))) {
+    if (
+      !best ||
+      score > best.score + TIE ||
+      (score > best.score - TIE && contains(span, best.span))
+    ) {
       best = { span, score };
     }
   }
