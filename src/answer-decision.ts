@@ -67,6 +67,7 @@ export function decideAnswer(retrieval: Retrieval, wordnet: WordNet): AnswerDeci
   const namedTerms = findNamedTerms(retrieval);
   const aliasTerms = new Set(retrieval.words.flatMap((w) => [...(w.aliasTerms ?? [])]));
   const strict = STRICT_SPAN_TYPES.has(type) || namedTerms !== null;
+  const asksAction = type === 'what' && endsWithToDo(retrieval.tokens);
 
   const needsSpan = KINDS_FOR_TYPE[type] !== undefined;
   const ranked: DecidedParagraph[] = retrieval.ranked.map((r, i) => {
@@ -80,6 +81,7 @@ export function decideAnswer(retrieval: Retrieval, wordnet: WordNet): AnswerDeci
       focusTerms,
       focusLemma: retrieval.focus?.token.lemma ?? null,
       namedTerms,
+      asksAction,
     };
     const span = findShortAnswer(r.paragraph, r.window, target, wordnet);
     return { ...r, span, score: r.score + (span ? (strict ? STRICT_SPAN_BONUS : SPAN_BONUS) : 0) };
@@ -93,6 +95,12 @@ export function decideAnswer(retrieval: Retrieval, wordnet: WordNet): AnswerDeci
     (!strict || best.span !== null) &&
     !contradicts(retrieval, best, wordnet);
   return { answered, answer: answered && best?.span ? best.span.text : null, ranked };
+}
+
+/** "…to do?": the question asks what someone does, went or was sent to do. */
+function endsWithToDo(tokens: readonly Token[]): boolean {
+  const words = tokens.filter((t) => t.pos !== 'PUNCT');
+  return words.at(-1)?.lemma === 'do' && words.at(-2)?.lemma === 'to';
 }
 
 /** Question types a focus noun right after "which" / "what" can give ("which city" → where). */

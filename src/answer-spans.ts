@@ -16,7 +16,15 @@ export interface CandidateSpan {
 }
 
 /** What a candidate span names. */
-export type SpanKind = 'person' | 'place' | 'group' | 'time' | 'number' | 'name' | 'thing';
+export type SpanKind =
+  | 'person'
+  | 'place'
+  | 'group'
+  | 'time'
+  | 'number'
+  | 'name'
+  | 'thing'
+  | 'action';
 
 /** Span kinds that answer each question type, best first. */
 export const KINDS_FOR_TYPE: Readonly<Partial<Record<QuestionType, readonly SpanKind[]>>> = {
@@ -140,6 +148,36 @@ function joinsList(tokens: readonly Token[], a: CandidateSpan, b: CandidateSpan)
     between.every((t) => t.text === ',' || t.pos === 'CCONJ') &&
     between.some((t) => t.text === ',' || t.lemma === 'and')
   );
+}
+
+/** Parts of speech that end an infinitive's verb phrase. */
+const CLAUSE_BREAKS = new Set(['PUNCT', 'CCONJ', 'SCONJ', 'PART']);
+const LONGEST_ACTION = 8;
+
+/**
+ * Verb phrases of infinitives in tokens [from, to) ("to *execute acts of sabotage*"): the
+ * answers to "what were they sent there to do?".
+ */
+export function findActionSpans(
+  paragraph: AnnotatedParagraph,
+  from: number,
+  to: number,
+): CandidateSpan[] {
+  const { tokens } = paragraph.analysis;
+  const spans: CandidateSpan[] = [];
+  for (let t = from; t + 1 < to; t += 1) {
+    if ((tokens[t] as Token).lemma !== 'to' || (tokens[t + 1] as Token).pos !== 'VERB') continue;
+    let end = t + 2;
+    while (
+      end < to &&
+      end - t <= LONGEST_ACTION &&
+      !CLAUSE_BREAKS.has((tokens[end] as Token).pos)
+    ) {
+      end += 1;
+    }
+    spans.push({ firstToken: t + 1, endToken: end, kind: 'action', head: t + 1 });
+  }
+  return spans;
 }
 
 /** True when token `t` continues a noun phrase begun earlier (after a modifier, or "X, and"). */

@@ -1,6 +1,12 @@
 import type { AnnotatedParagraph } from './annotated-corpus.js';
 import type { QuestionType } from './answer-schema.js';
-import { type CandidateSpan, findCandidateSpans, KINDS_FOR_TYPE } from './answer-spans.js';
+import {
+  type CandidateSpan,
+  findActionSpans,
+  findCandidateSpans,
+  KINDS_FOR_TYPE,
+  type SpanKind,
+} from './answer-spans.js';
 import type { Token } from './language.js';
 import type { WordNet } from './wordnet.js';
 
@@ -21,6 +27,8 @@ export interface AnswerTarget {
   readonly focusLemma: string | null;
   /** For "the name of X": what X is; the answer is a name written next to X. */
   readonly namedTerms: NamedThing | null;
+  /** "What were they sent there to do?": the answer is what an infinitive says they do. */
+  readonly asksAction?: boolean;
 }
 
 /** The thing a "name of X" question asks the name of. */
@@ -59,6 +67,7 @@ const PROXIMITY_WEIGHT = 8;
 /** A candidate whose head is a kind of the focus noun ("piano" for "what instrument"). */
 const FOCUS_KIND_BONUS = 1;
 const NAME = 'name';
+const ACTION_KINDS: readonly SpanKind[] = ['action'];
 
 /**
  * Picks the span of the window (`first`, `count` sentences) that answers the question: of the
@@ -71,7 +80,7 @@ export function findShortAnswer(
   target: AnswerTarget,
   wordnet: WordNet,
 ): ShortAnswer | null {
-  const kinds = KINDS_FOR_TYPE[target.type];
+  const kinds = target.asksAction ? ACTION_KINDS : KINDS_FOR_TYPE[target.type];
   if (!kinds) return null;
   const { sentences, tokens } = paragraph.analysis;
   const first = sentences[window.first];
@@ -90,7 +99,10 @@ export function findShortAnswer(
   }
 
   let best: { span: CandidateSpan; score: number } | null = null;
-  for (const span of findCandidateSpans(paragraph, first.firstToken, last.endToken, wordnet)) {
+  const candidates = target.asksAction
+    ? findActionSpans(paragraph, first.firstToken, last.endToken)
+    : findCandidateSpans(paragraph, first.firstToken, last.endToken, wordnet);
+  for (const span of candidates) {
     const rank = kinds.indexOf(span.kind);
     const focusPhrase = isFocusPhrase(tokens, span, target);
     const strict = target.type === 'when' || target.type === 'how-many';

@@ -35,3 +35,16 @@ describe('questions typed by their focus noun', () => {
     expect(answer.answer).toBe('Skarv Peninsula');
   });
 });
+
+describe('answers longer than one name or noun phrase', () => {
+  it('gives the whole list when several names are listed together', () => {
+    const answer = qa.answerQuestion('Who does the council say any agreement must include?');
+    expect(answer.answer).toBe('Nordlys Ferries, Skarv Fishermen and Halvik');
+  });
+
+  it('answers "what were they sent to do?" with the infinitive verb phrase', () => {
+    const answer = qa.answerQuestion('What were the divers sent to the harbour to do?');
+    expect(answer.excerpts[0]?.paragraph).toBe(6);
+    expect(answer.answer).toBe('inspect the sunken pier');
+  });
+});
