@@ -164,6 +164,41 @@ function findNamedTerms(retrieval: Retrieval): NamedThing | null {
 }
 
 const NEGATIONS = new Set(['not', 'never', "n't"]);
+/** A match this strong to a name of the question counts as naming the same one. */
+const SUBJECT_MATCH = 0.5;
+
+/**
+ * True when the question asks what a named subject did ("What did *NATO* decide…") and the
+ * paragraph never names it: whatever was decided there, someone else decided it. (The window
+ * alone is too narrow: a paragraph names its subject once and then says "he".) A role the
+ * corpus gives the name ("the ferry operator Nordlys") names it too.
+ */
+function missesSubject(retrieval: Retrieval, best: DecidedParagraph): boolean {
+  const { tokens } = retrieval;
+  const wh = tokens.findIndex((t) => t.pos !== 'PUNCT');
+  if (!['what', 'who', 'where', 'when', 'why', 'how'].includes(tokens[wh]?.lemma ?? ''))
+    return false;
+  if (tokens[wh + 1]?.pos !== 'AUX') return false;
+  const names: number[] = [];
+  for (let t = wh + 2; t < tokens.length; t += 1) {
+    const token = tokens[t] as Token;
+    if (token.pos === 'VERB' || token.pos === 'AUX' || token.pos === 'ADP') break;
+    if (token.pos === 'PROPN') {
+      const i = retrieval.words.findIndex((w) => w.token === token);
+      if (i >= 0) names.push(i);
+    }
+  }
+  const { termSet } = best.paragraph;
+  return (
+    names.length > 0 &&
+    names.every((i) => {
+      const word = retrieval.words[i];
+      return (word?.matches ?? []).every(
+        (m) => !termSet.has(m.term) || (m.weight < SUBJECT_MATCH && !word?.aliasTerms?.has(m.term)),
+      );
+    })
+  );
+}
 
 /**
  * True when token `i` is an active verb with an infinitive ("failed to resolve") whose verb the
@@ -218,6 +253,8 @@ function contradicts(retrieval: Retrieval, best: DecidedParagraph, wordnet: Word
   ) {
     return true;
   }
+
+  if (missesSubject(retrieval, best)) return true;
 
   return retrieval.words.some((word, i) => {
     const strength = best.windowStrengths[i] ?? 0;

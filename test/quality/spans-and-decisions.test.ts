@@ -48,3 +48,16 @@ describe('answers longer than one name or noun phrase', () => {
     expect(answer.answer).toBe('inspect the sunken pier');
   });
 });
+
+describe('questions about what a named subject did', () => {
+  it('declines when the paragraph never names the subject', () => {
+    const answer = qa.answerQuestion('What did Brandt decide last winter?');
+    expect(answer.answered).toBe(false);
+  });
+
+  it('accepts the role the corpus gives the subject ("the ferry operator Nordlys")', () => {
+    const answer = qa.answerQuestion('What did Nordlys decide last winter?');
+    expect(answer.answered).toBe(true);
+    expect(answer.excerpts[0]?.paragraph).toBe(7);
+  });
+});
