@@ -24,7 +24,8 @@ export type SpanKind =
   | 'number'
   | 'name'
   | 'thing'
-  | 'action';
+  | 'action'
+  | 'manner';
 
 /** Span kinds that answer each question type, best first. */
 export const KINDS_FOR_TYPE: Readonly<Partial<Record<QuestionType, readonly SpanKind[]>>> = {
@@ -33,6 +34,7 @@ export const KINDS_FOR_TYPE: Readonly<Partial<Record<QuestionType, readonly Span
   when: ['time'],
   'how-many': ['number'],
   what: ['thing', 'name', 'group', 'place', 'person', 'number', 'time'],
+  how: ['manner'],
 };
 
 const NUMBER_ENTITIES = new Set(['CARDINAL', 'MONEY', 'PERCENT', 'QUANTITY', 'DURATION']);
@@ -150,9 +152,11 @@ function joinsList(tokens: readonly Token[], a: CandidateSpan, b: CandidateSpan)
   );
 }
 
-/** Parts of speech that end an infinitive's verb phrase. */
+/** Parts of speech that end a phrase taken up to the end of its clause. */
 const CLAUSE_BREAKS = new Set(['PUNCT', 'CCONJ', 'SCONJ', 'PART']);
-const LONGEST_ACTION = 8;
+const LONGEST_CLAUSE_PHRASE = 8;
+/** Prepositions that say how something is done ("*by* boat", "*through* associations"). */
+const MANNER_PREPOSITIONS = new Set(['by', 'with', 'through', 'via']);
 
 /**
  * Verb phrases of infinitives in tokens [from, to) ("to *execute acts of sabotage*"): the
@@ -164,18 +168,47 @@ export function findActionSpans(
   to: number,
 ): CandidateSpan[] {
   const { tokens } = paragraph.analysis;
+  return clausePhrases(tokens, from, to, 'action', (t) => {
+    return (tokens[t] as Token).lemma === 'to' && tokens[t + 1]?.pos === 'VERB';
+  });
+}
+
+/**
+ * What follows a preposition of manner in tokens [from, to) ("carried *by boat*"): the answers to
+ * "how was it done?".
+ */
+export function findMannerSpans(
+  paragraph: AnnotatedParagraph,
+  from: number,
+  to: number,
+): CandidateSpan[] {
+  const { tokens } = paragraph.analysis;
+  return clausePhrases(tokens, from, to, 'manner', (t) => {
+    const token = tokens[t] as Token;
+    return token.pos === 'ADP' && MANNER_PREPOSITIONS.has(token.lemma);
+  });
+}
+
+/** The words after each token `opens` accepts, up to the end of the clause. */
+function clausePhrases(
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+  kind: SpanKind,
+  opens: (t: number) => boolean,
+): CandidateSpan[] {
   const spans: CandidateSpan[] = [];
   for (let t = from; t + 1 < to; t += 1) {
-    if ((tokens[t] as Token).lemma !== 'to' || (tokens[t + 1] as Token).pos !== 'VERB') continue;
+    if (!opens(t)) continue;
     let end = t + 2;
     while (
       end < to &&
-      end - t <= LONGEST_ACTION &&
+      end - t <= LONGEST_CLAUSE_PHRASE &&
       !CLAUSE_BREAKS.has((tokens[end] as Token).pos)
     ) {
       end += 1;
     }
-    spans.push({ firstToken: t + 1, endToken: end, kind: 'action', head: t + 1 });
+    spans.push({ firstToken: t + 1, endToken: end, kind, head: t + 1 });
   }
   return spans;
 }

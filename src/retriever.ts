@@ -1,8 +1,8 @@
-import type { QuestionType } from './answer-schema.js';
 import type { AliasTable } from './aliases.js';
 import type { AnnotatedParagraph } from './annotated-corpus.js';
+import type { QuestionType } from './answer-schema.js';
 import { kindOfNoun } from './answer-spans.js';
-import { type Token, analyzeText } from './language.js';
+import { analyzeText, type Token } from './language.js';
 import { classifyQuestion, cleanQuestion } from './question.js';
 import { type ParagraphScore, type QueryWord, scoreParagraph } from './ranking.js';
 import type { ParagraphIndex, WeightedTerm } from './search-index.js';

@@ -4,6 +4,7 @@ import {
   type CandidateSpan,
   findActionSpans,
   findCandidateSpans,
+  findMannerSpans,
   KINDS_FOR_TYPE,
   type SpanKind,
 } from './answer-spans.js';
@@ -101,7 +102,9 @@ export function findShortAnswer(
   let best: { span: CandidateSpan; score: number } | null = null;
   const candidates = target.asksAction
     ? findActionSpans(paragraph, first.firstToken, last.endToken)
-    : findCandidateSpans(paragraph, first.firstToken, last.endToken, wordnet);
+    : target.type === 'how'
+      ? findMannerSpans(paragraph, first.firstToken, last.endToken)
+      : findCandidateSpans(paragraph, first.firstToken, last.endToken, wordnet);
   for (const span of candidates) {
     const rank = kinds.indexOf(span.kind);
     const focusPhrase = isFocusPhrase(tokens, span, target);

@@ -61,3 +61,11 @@ describe('questions about what a named subject did', () => {
     expect(answer.excerpts[0]?.paragraph).toBe(7);
   });
 });
+
+describe('how-questions', () => {
+  it('answers "how was it done?" with what follows a preposition of manner', () => {
+    const answer = qa.answerQuestion('How were the stranded passengers carried to Halvik?');
+    expect(answer.excerpts[0]?.paragraph).toBe(8);
+    expect(answer.answer).toBe('fishing boats');
+  });
+});
