@@ -69,6 +69,18 @@ const PROXIMITY_WEIGHT = 8;
 const FOCUS_KIND_BONUS = 1;
 const NAME = 'name';
 const ACTION_KINDS: readonly SpanKind[] = ['action'];
+/** WordNet's kinds of quantities: "what *percentage*", "what *length*" want a number. */
+const MEASURES = ['magnitude', 'magnitude relation', 'measure', 'quantity'];
+const MEASURE_KINDS: readonly SpanKind[] = ['number', 'thing', 'name'];
+
+function asksMeasure(target: AnswerTarget, wordnet: WordNet): boolean {
+  const focus = target.focusLemma;
+  return (
+    target.type === 'what' &&
+    focus !== null &&
+    MEASURES.some((measure) => wordnet.isKindOf(focus, measure))
+  );
+}
 
 /**
  * Picks the span of the window (`first`, `count` sentences) that answers the question: of the
@@ -81,7 +93,11 @@ export function findShortAnswer(
   target: AnswerTarget,
   wordnet: WordNet,
 ): ShortAnswer | null {
-  const kinds = target.asksAction ? ACTION_KINDS : KINDS_FOR_TYPE[target.type];
+  const kinds = target.asksAction
+    ? ACTION_KINDS
+    : asksMeasure(target, wordnet)
+      ? MEASURE_KINDS
+      : KINDS_FOR_TYPE[target.type];
   if (!kinds) return null;
   const { sentences, tokens } = paragraph.analysis;
   const first = sentences[window.first];

@@ -69,3 +69,13 @@ describe('how-questions', () => {
     expect(answer.answer).toBe('fishing boats');
   });
 });
+
+describe('what-questions about a quantity', () => {
+  it('answers "what percentage" with a number, not the nearest noun phrase', () => {
+    const answer = qa.answerQuestion(
+      "What percentage of the island's ferries did the storm damage?",
+    );
+    expect(answer.excerpts[0]?.paragraph).toBe(9);
+    expect(answer.answer).toBe('40 percent');
+  });
+});
