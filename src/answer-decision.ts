@@ -83,8 +83,22 @@ export function decideAnswer(retrieval: Retrieval, wordnet: WordNet): AnswerDeci
       namedTerms,
       asksAction,
     };
-    const span = findShortAnswer(r.paragraph, r.window, target, wordnet);
-    return { ...r, span, score: r.score + (span ? (strict ? STRICT_SPAN_BONUS : SPAN_BONUS) : 0) };
+    let window = r.window;
+    let span = findShortAnswer(r.paragraph, window, target, wordnet);
+    if (!span && STRICT_SPAN_TYPES.has(type) && window.count === 1) {
+      // The date or number is often in the sentence next to the one that matches best.
+      for (const first of [window.first - 1, window.first]) {
+        const wider = { first, count: 2 };
+        if (first < 0 || first + 1 >= r.paragraph.analysis.sentences.length) continue;
+        span = findShortAnswer(r.paragraph, wider, target, wordnet);
+        if (span) {
+          window = wider;
+          break;
+        }
+      }
+    }
+    const bonus = span ? (strict ? STRICT_SPAN_BONUS : SPAN_BONUS) : 0;
+    return { ...r, window, span, score: r.score + bonus };
   });
   ranked.sort((a, b) => b.score - a.score);
 

@@ -130,7 +130,15 @@ function nameLists(tokens: readonly Token[], names: readonly CandidateSpan[]): C
     ) {
       j += 1;
     }
-    if (j > i) {
+    const joiner =
+      j > i
+        ? tokens.slice(
+            (names[j - 1] as CandidateSpan).endToken,
+            (names[j] as CandidateSpan).firstToken,
+          )
+        : [];
+    // A list ends with "and" / "or"; names separated by commas alone are apposition or a new clause.
+    if (j > i && joiner.some((t) => t.pos === 'CCONJ')) {
       const first = names[i] as CandidateSpan;
       const last = names[j] as CandidateSpan;
       // Scored where its first name stands, so the whole list wins wherever that name would.

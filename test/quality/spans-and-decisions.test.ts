@@ -79,3 +79,15 @@ describe('what-questions about a quantity', () => {
     expect(answer.answer).toBe('40 percent');
   });
 });
+
+describe('when-questions whose date sits in the next sentence', () => {
+  it('widens the window to the neighbouring sentence and quotes both', () => {
+    const answer = qa.answerQuestion(
+      'When did the local firm of masons from Skarv build the pier?',
+    );
+    expect(answer.answered).toBe(true);
+    expect(answer.answer).toBe('1898');
+    expect(answer.excerpts[0]?.paragraph).toBe(10);
+    expect(answer.excerpts[0]?.quote).toContain('1898');
+  });
+});
