@@ -70,8 +70,12 @@ export function retrieve(parts: RetrieverParts, question: string): Retrieval {
   }
   const bestBm25 = hits[0]?.score ?? 0;
   const candidates = hits.map((hit) => paragraphs[hit.id] as AnnotatedParagraph);
+  // Soft matches only ever count inside the paragraphs ranked here.
+  const vocabulary = new Set<string>();
+  for (const paragraph of candidates) for (const term of paragraph.termSet) vocabulary.add(term);
+  const softMatches = soft.among(vocabulary);
   const softened = words.map((word) => {
-    const matches = [...word.matches, ...soft.matches(word.token)];
+    const matches = [...word.matches, ...softMatches(word.token)];
     // A word the corpus uses as typed most likely means itself; its relatives count for less.
     const scale = index.documentFrequency(word.term) > 0 ? EXACT_PRESENT_SCALE : 1;
     return {

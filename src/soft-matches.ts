@@ -5,8 +5,15 @@ import type { WordVectors } from './word-vectors.js';
 
 /** Finds corpus words that mean nearly the same as a question word. */
 export interface SoftMatcher {
-  matches(word: Pick<Token, 'text' | 'pos' | 'term'>): readonly RelatedTerm[];
+  /**
+   * A matcher over `terms` alone (corpus terms, such as those of the paragraphs being ranked):
+   * comparing with those costs far less than with the whole vocabulary of a large corpus.
+   */
+  among(terms: Iterable<string>): SoftMatches;
 }
+
+/** The terms of one set that mean nearly the same as a question word. */
+export type SoftMatches = (word: Pick<Token, 'text' | 'pos' | 'term'>) => readonly RelatedTerm[];
 
 /** Similarity below which two words are not taken as related. */
 const MIN_SIMILARITY = 0.55;
@@ -16,6 +23,7 @@ const FULL_SIMILARITY = 0.9;
 const MAX_WEIGHT = 0.75;
 /** Only content words carry meaning worth matching softly. */
 const CONTENT_POS = new Set(['NOUN', 'VERB', 'ADJ']);
+/** Question words whose vectors are kept (a few MB at most). */
 const CACHE_LIMIT = 5_000;
 
 /**
@@ -51,46 +59,63 @@ export function createSoftMatcherFrom(
   forms: ReadonlyMap<string, string>,
   vectors: WordVectors,
 ): SoftMatcher {
-  const terms: string[] = [];
+  const dimensions = vectors.dimensions;
   const rows: Float32Array[] = [];
+  // A term's rows: its forms with a vector ("troop", "troops").
+  const rowsOf = new Map<string, number[]>();
   for (const [form, term] of forms) {
     const vector = vectors.vector(form);
-    if (vector) {
-      terms.push(term);
-      rows.push(vector);
-    }
+    if (!vector) continue;
+    const own = rowsOf.get(term);
+    if (own) own.push(rows.length);
+    else rowsOf.set(term, [rows.length]);
+    rows.push(vector);
   }
-  const dimensions = vectors.dimensions;
   const matrix = new Float32Array(rows.length * dimensions);
-  rows.forEach((row, i) => matrix.set(row, i * dimensions));
-  const cache = new Map<string, readonly RelatedTerm[]>();
+  rows.forEach((row, i) => {
+    matrix.set(row, i * dimensions);
+  });
+  const queries = new Map<string, Float32Array | null>();
+
+  const queryVector = (form: string): Float32Array | null => {
+    let query = queries.get(form);
+    if (query === undefined) {
+      query = vectors.vector(form);
+      if (queries.size >= CACHE_LIMIT) queries.clear();
+      queries.set(form, query);
+    }
+    return query;
+  };
 
   return {
-    matches(word) {
-      const form = word.text.toLowerCase();
-      if (!CONTENT_POS.has(word.pos)) return [];
-      const cached = cache.get(form);
-      if (cached) return cached;
-      const query = vectors.vector(form);
-      const found = new Map<string, number>();
-      if (query) {
-        for (let i = 0; i < terms.length; i += 1) {
+    among(terms) {
+      const chosenRows: number[] = [];
+      const rowTerms: string[] = [];
+      for (const term of terms) {
+        for (const row of rowsOf.get(term) ?? []) {
+          chosenRows.push(row);
+          rowTerms.push(term);
+        }
+      }
+      return (word) => {
+        if (!CONTENT_POS.has(word.pos)) return [];
+        const query = queryVector(word.text.toLowerCase());
+        if (!query) return [];
+        const found = new Map<string, number>();
+        for (let r = 0; r < chosenRows.length; r += 1) {
+          const term = rowTerms[r] as string;
+          if (term === word.term) continue;
+          const base = (chosenRows[r] as number) * dimensions;
           let dot = 0;
-          const base = i * dimensions;
           for (let d = 0; d < dimensions; d += 1)
             dot += (query[d] as number) * (matrix[base + d] as number);
           if (dot < MIN_SIMILARITY) continue;
-          const term = terms[i] as string;
-          if (term === word.term) continue;
           const weight =
             MAX_WEIGHT * Math.min(1, (dot - MIN_SIMILARITY) / (FULL_SIMILARITY - MIN_SIMILARITY));
           if ((found.get(term) ?? 0) < weight) found.set(term, weight);
         }
-      }
-      const result = [...found].map(([term, weight]) => ({ term, weight }));
-      if (cache.size >= CACHE_LIMIT) cache.clear();
-      cache.set(form, result);
-      return result;
+        return [...found].map(([term, weight]) => ({ term, weight }));
+      };
     },
   };
 }
