@@ -45,6 +45,11 @@ const RELATION_SCALE = 0.75;
  * dictionary knows (names, misspellings) are typo-matched, so "writing" never becomes "white".
  */
 const TYPO_MIN_LENGTH = 5;
+/**
+ * Longer words are never typo-matched: no dictionary word is this long, and MiniSearch's fuzzy
+ * look-up allocates a table per character (a 100,000-letter "word" throws a RangeError).
+ */
+const TYPO_MAX_LENGTH = 30;
 
 /**
  * WordNet read backwards over a corpus: for a word's term, the corpus terms whose WordNet
@@ -125,7 +130,7 @@ export function createTermRelationsFrom(
         !(knownWord?.(token.text.toLowerCase()) ?? false);
       if (!found.has(token.term) && (unknownWord || token.pos === 'PROPN')) {
         const typoBudget = token.term.length >= 8 ? 2 : 1;
-        if (token.term.length >= TYPO_MIN_LENGTH) {
+        if (token.term.length >= TYPO_MIN_LENGTH && token.term.length <= TYPO_MAX_LENGTH) {
           for (const similar of index.similarTerms(token.term, typoBudget).slice(0, 3)) {
             add(similar, TYPO_WEIGHT);
           }
