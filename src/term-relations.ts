@@ -50,6 +50,11 @@ const TYPO_MIN_LENGTH = 5;
  * look-up allocates a table per character (a 100,000-letter "word" throws a RangeError).
  */
 const TYPO_MAX_LENGTH = 30;
+/**
+ * Question words whose expansions are kept, least recently used first out: enough for every word
+ * of a busy day's questions, and a bound on what a long-running bot holds.
+ */
+const EXPAND_CACHE_LIMIT = 10_000;
 
 /**
  * WordNet read backwards over a corpus: for a word's term, the corpus terms whose WordNet
@@ -115,7 +120,11 @@ export function createTermRelationsFrom(
       if (!token.term) return [];
       const key = `${token.term}|${token.lemma}|${token.text.toLowerCase()}|${token.pos}`;
       const cached = cache.get(key);
-      if (cached) return cached;
+      if (cached) {
+        cache.delete(key);
+        cache.set(key, cached);
+        return cached;
+      }
       const found = new Map<string, number>();
       const add = (term: string, weight: number) => {
         if (index.documentFrequency(term) > 0 && (found.get(term) ?? 0) < weight) {
@@ -150,6 +159,7 @@ export function createTermRelationsFrom(
       const result = [...found]
         .map(([term, weight]) => ({ term, weight }))
         .sort((a, b) => b.weight - a.weight);
+      if (cache.size >= EXPAND_CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
       cache.set(key, result);
       return result;
     },
