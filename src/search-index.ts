@@ -144,22 +144,22 @@ function wrapEngine(
           prefix: false,
         });
       const budget = options.postingBudget ?? Number.POSITIVE_INFINITY;
+      let total = 0;
+      for (const term of boosts.keys()) total += frequencyOf(term);
+      if (total <= budget) {
+        return run([...boosts.keys()])
+          .slice(0, limit)
+          .map((result) => ({ id: Number(result.id), score: result.score }));
+      }
       const byRarity = [...boosts.keys()].sort(
         (a, b) =>
           (boosts.get(b) as number) - (boosts.get(a) as number) || frequencyOf(a) - frequencyOf(b),
       );
-      let postings = 0;
-      let finding = 0;
-      while (finding < byRarity.length) {
-        const next = postings + frequencyOf(byRarity[finding] as string);
-        if (finding > 0 && next > budget) break;
-        postings = next;
+      let postings = frequencyOf(byRarity[0] as string);
+      let finding = 1;
+      while (postings + frequencyOf(byRarity[finding] as string) <= budget) {
+        postings += frequencyOf(byRarity[finding] as string);
         finding += 1;
-      }
-      if (finding === byRarity.length) {
-        return run(byRarity)
-          .slice(0, limit)
-          .map((result) => ({ id: Number(result.id), score: result.score }));
       }
       // MiniSearch's score is the summed term scores times the number of query terms matched.
       const found = new Map<number, { sum: number; matched: number }>();
@@ -175,10 +175,7 @@ function wrapEngine(
           entry.matched += result.queryTerms.length;
         }
       }
-      return [...found]
-        .map(([id, { sum, matched }]) => ({ id, score: sum * matched }))
-        .sort((a, b) => b.score - a.score)
-        .slice(0, limit);
+      return bestHits(found, limit);
     },
     save: () => ({
       terms: [...frequencies.keys()],
@@ -186,4 +183,21 @@ function wrapEngine(
       engine: engine.toJSON(),
     }),
   };
+}
+
+/** The `limit` best of the paragraphs found, best first (ties in the order found). */
+function bestHits(
+  found: ReadonlyMap<number, { readonly sum: number; readonly matched: number }>,
+  limit: number,
+): IndexHit[] {
+  const best: IndexHit[] = [];
+  for (const [id, { sum, matched }] of found) {
+    const score = sum * matched;
+    if (best.length >= limit && score <= (best[best.length - 1] as IndexHit).score) continue;
+    let at = best.length;
+    while (at > 0 && (best[at - 1] as IndexHit).score < score) at -= 1;
+    best.splice(at, 0, { id, score });
+    if (best.length > limit) best.pop();
+  }
+  return best;
 }
