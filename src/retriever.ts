@@ -82,9 +82,12 @@ export function retrieve(parts: RetrieverParts, question: string): Retrieval {
   // Soft matches only ever count inside the paragraphs ranked here.
   const vocabulary = new Set<string>();
   for (const paragraph of candidates) for (const term of paragraph.termSet) vocabulary.add(term);
-  const softMatches = soft.among(vocabulary);
-  const softened = words.map((word) => {
-    const matches = [...word.matches, ...softMatches(word.token)];
+  const softMatches = soft.matchAll(
+    words.map((word) => word.token),
+    vocabulary,
+  );
+  const softened = words.map((word, i) => {
+    const matches = [...word.matches, ...(softMatches[i] ?? [])];
     // A word the corpus uses as typed most likely means itself; its relatives count for less.
     const scale = index.documentFrequency(word.term) > 0 ? EXACT_PRESENT_SCALE : 1;
     return {

@@ -6,14 +6,15 @@ import type { WordVectors } from './word-vectors.js';
 /** Finds corpus words that mean nearly the same as a question word. */
 export interface SoftMatcher {
   /**
-   * A matcher over `terms` alone (corpus terms, such as those of the paragraphs being ranked):
-   * comparing with those costs far less than with the whole vocabulary of a large corpus.
+   * For each of `words`, the terms among `terms` (corpus terms, such as those of the paragraphs
+   * being ranked) that mean nearly the same: comparing with those alone costs far less than with
+   * the whole vocabulary of a large corpus.
    */
-  among(terms: Iterable<string>): SoftMatches;
+  matchAll(words: readonly SoftWord[], terms: Iterable<string>): (readonly RelatedTerm[])[];
 }
 
-/** The terms of one set that mean nearly the same as a question word. */
-export type SoftMatches = (word: Pick<Token, 'text' | 'pos' | 'term'>) => readonly RelatedTerm[];
+/** What the soft matcher needs of a question word. */
+export type SoftWord = Pick<Token, 'text' | 'pos' | 'term'>;
 
 /** Similarity below which two words are not taken as related. */
 const MIN_SIMILARITY = 0.55;
@@ -88,34 +89,51 @@ export function createSoftMatcherFrom(
   };
 
   return {
-    among(terms) {
-      const chosenRows: number[] = [];
-      const rowTerms: string[] = [];
+    matchAll(words, terms) {
+      const found = words.map(() => new Map<string, number>());
+      const asked: number[] = [];
+      for (const [i, word] of words.entries()) {
+        if (CONTENT_POS.has(word.pos) && queryVector(word.text.toLowerCase())) asked.push(i);
+      }
+      if (asked.length === 0) return found.map(() => []);
+      // The question words' vectors side by side, as doubles; four running sums per dot product
+      // (about twice as fast as one in V8).
+      const queries = new Float64Array(asked.length * dimensions);
+      asked.forEach((i, k) => {
+        queries.set(queryVector((words[i] as SoftWord).text.toLowerCase()) ?? [], k * dimensions);
+      });
+      const whole = dimensions - (dimensions % 4);
       for (const term of terms) {
         for (const row of rowsOf.get(term) ?? []) {
-          chosenRows.push(row);
-          rowTerms.push(term);
+          const base = row * dimensions;
+          for (let k = 0; k < asked.length; k += 1) {
+            const word = words[asked[k] as number] as SoftWord;
+            if (term === word.term) continue;
+            const q = k * dimensions;
+            let s0 = 0;
+            let s1 = 0;
+            let s2 = 0;
+            let s3 = 0;
+            let d = 0;
+            for (; d < whole; d += 4) {
+              s0 += (queries[q + d] as number) * (matrix[base + d] as number);
+              s1 += (queries[q + d + 1] as number) * (matrix[base + d + 1] as number);
+              s2 += (queries[q + d + 2] as number) * (matrix[base + d + 2] as number);
+              s3 += (queries[q + d + 3] as number) * (matrix[base + d + 3] as number);
+            }
+            for (; d < dimensions; d += 1) {
+              s0 += (queries[q + d] as number) * (matrix[base + d] as number);
+            }
+            const dot = s0 + s1 + s2 + s3;
+            if (dot < MIN_SIMILARITY) continue;
+            const weight =
+              MAX_WEIGHT * Math.min(1, (dot - MIN_SIMILARITY) / (FULL_SIMILARITY - MIN_SIMILARITY));
+            const into = found[asked[k] as number] as Map<string, number>;
+            if ((into.get(term) ?? 0) < weight) into.set(term, weight);
+          }
         }
       }
-      return (word) => {
-        if (!CONTENT_POS.has(word.pos)) return [];
-        const query = queryVector(word.text.toLowerCase());
-        if (!query) return [];
-        const found = new Map<string, number>();
-        for (let r = 0; r < chosenRows.length; r += 1) {
-          const term = rowTerms[r] as string;
-          if (term === word.term) continue;
-          const base = (chosenRows[r] as number) * dimensions;
-          let dot = 0;
-          for (let d = 0; d < dimensions; d += 1)
-            dot += (query[d] as number) * (matrix[base + d] as number);
-          if (dot < MIN_SIMILARITY) continue;
-          const weight =
-            MAX_WEIGHT * Math.min(1, (dot - MIN_SIMILARITY) / (FULL_SIMILARITY - MIN_SIMILARITY));
-          if ((found.get(term) ?? 0) < weight) found.set(term, weight);
-        }
-        return [...found].map(([term, weight]) => ({ term, weight }));
-      };
+      return found.map((map) => [...map].map(([term, weight]) => ({ term, weight })));
     },
   };
 }

@@ -15,7 +15,7 @@ const word = (text: string, pos = 'NOUN') => ({ text, pos, term: termOf(text) })
 
 describe('createSoftMatcherFrom', () => {
   it('finds corpus words that mean nearly the same, weaker than the word itself', () => {
-    const found = matcher.among(forms.values())(word('soldiers'));
+    const [found = []] = matcher.matchAll([word('soldiers')], forms.values());
     const troop = found.find((m) => m.term === termOf('troops'));
     expect(troop?.weight).toBeGreaterThan(0);
     expect(troop?.weight).toBeLessThan(1);
@@ -23,16 +23,19 @@ describe('createSoftMatcherFrom', () => {
   });
 
   it('compares with the terms it is given alone', () => {
-    const without = matcher.among([termOf('senators'), termOf('bananas')]);
-    expect(without(word('soldiers')).some((m) => m.term === termOf('troops'))).toBe(false);
-    const only = matcher.among([termOf('troops')]);
-    expect(only(word('soldiers')).map((m) => m.term)).toStrictEqual([termOf('troops')]);
+    const [without = []] = matcher.matchAll([word('soldiers')], ['senators', 'bananas'].map(termOf));
+    expect(without.some((m) => m.term === termOf('troops'))).toBe(false);
+    const [only = []] = matcher.matchAll([word('soldiers')], [termOf('troops')]);
+    expect(only.map((m) => m.term)).toStrictEqual([termOf('troops')]);
   });
 
   it('leaves out names, the word itself and words without a vector', () => {
-    const all = matcher.among(forms.values());
-    expect(all(word('Soldiers', 'PROPN'))).toStrictEqual([]);
-    expect(all(word('troops')).some((m) => m.term === termOf('troops'))).toBe(false);
-    expect(all(word('qzxwvlorp'))).toStrictEqual([]);
+    const [name, itself = [], unknown] = matcher.matchAll(
+      [word('Soldiers', 'PROPN'), word('troops'), word('qzxwvlorp')],
+      forms.values(),
+    );
+    expect(name).toStrictEqual([]);
+    expect(itself.some((m) => m.term === termOf('troops'))).toBe(false);
+    expect(unknown).toStrictEqual([]);
   });
 });
