@@ -49,7 +49,7 @@ const COMMON_SHARE = 0.2;
  * Postings a search may score in full (see `IndexSearchOptions`); commoner terms beyond it only
  * re-score what the rarer ones found. Reached only by large corpora.
  */
-const POSTING_BUDGET = 7_000;
+const POSTING_BUDGET = 3_000;
 /** Weight left to related words when the question's own word occurs in the corpus. */
 const EXACT_PRESENT_SCALE = 0.6;
 
