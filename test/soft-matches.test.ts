@@ -23,7 +23,10 @@ describe('createSoftMatcherFrom', () => {
   });
 
   it('compares with the terms it is given alone', () => {
-    const [without = []] = matcher.matchAll([word('soldiers')], ['senators', 'bananas'].map(termOf));
+    const [without = []] = matcher.matchAll(
+      [word('soldiers')],
+      ['senators', 'bananas'].map(termOf),
+    );
     expect(without.some((m) => m.term === termOf('troops'))).toBe(false);
     const [only = []] = matcher.matchAll([word('soldiers')], [termOf('troops')]);
     expect(only.map((m) => m.term)).toStrictEqual([termOf('troops')]);
