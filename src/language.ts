@@ -66,11 +66,18 @@ export function foldTypography(text: string): string {
     .replace(/[\u201C\u201D\u201F\u2033]/g, '"');
 }
 
+/**
+ * Longer words are not stemmed: no English word is this long, and the Porter2 stemmer takes time
+ * quadratic in the length (seconds for a pasted 20,000-letter "word").
+ */
+const STEM_MAX_LENGTH = 40;
+
 /** Turns one word into its search term: lower-cased, dots and apostrophes dropped, stemmed. */
 export function termOf(word: string): string {
   const folded = foldTypography(word).toLowerCase().replace(/['.]/g, '');
   if (!/[\p{L}\p{N}]/u.test(folded)) return '';
-  return /^\p{N}/u.test(folded) ? folded.replace(/,/g, '') : stem(folded);
+  if (/^\p{N}/u.test(folded)) return folded.replace(/,/g, '');
+  return folded.length > STEM_MAX_LENGTH ? folded : stem(folded);
 }
 
 /** Splits, tags and lemmatises `text` with wink-nlp, keeping every offset into `text`. */

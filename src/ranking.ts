@@ -45,43 +45,55 @@ export function scoreParagraph(
 ): ParagraphScore {
   const total = words.reduce((sum, w) => sum + w.importance, 0) || 1;
   const { sentenceTerms, termSet: paragraphTerms } = paragraph;
+  const count = words.length;
 
   const weightsOf = words.map((word) => matchWeights(word));
-  // strengths[s][w]: how well sentence s holds question word w.
-  const strengths = sentenceTerms.map((terms) =>
-    weightsOf.map((weights) => {
-      let best = 0;
-      for (const term of terms) {
-        const weight = weights.get(term);
-        if (weight !== undefined && weight > best) best = weight;
+  // strengths[s * count + w]: how well sentence s holds question word w.
+  const strengths = new Float64Array(sentenceTerms.length * count);
+  sentenceTerms.forEach((terms, s) => {
+    for (const term of terms) {
+      for (let w = 0; w < count; w += 1) {
+        const weight = (weightsOf[w] as ReadonlyMap<string, number>).get(term);
+        if (weight !== undefined && weight > (strengths[s * count + w] as number)) {
+          strengths[s * count + w] = weight;
+        }
       }
-      return best;
-    }),
-  );
-  const coverageOf = (row: readonly number[], other?: readonly number[]) =>
-    words.reduce((sum, w, i) => sum + w.importance * Math.max(row[i] ?? 0, other?.[i] ?? 0), 0) /
-    total;
+    }
+  });
+  const strength = (s: number, w: number): number =>
+    s < sentenceTerms.length ? (strengths[s * count + w] as number) : 0;
+  const coverageOf = (s: number, other = -1): number => {
+    let sum = 0;
+    for (let w = 0; w < count; w += 1) {
+      const best = other < 0 ? strength(s, w) : Math.max(strength(s, w), strength(other, w));
+      sum += (words[w] as QueryWord).importance * best;
+    }
+    return sum / total;
+  };
 
   let windowCoverage = 0;
   let window = { first: 0, count: 1 };
-  strengths.forEach((row, i) => {
-    const one = coverageOf(row);
+  for (let i = 0; i < sentenceTerms.length; i += 1) {
+    const one = coverageOf(i);
     if (one > windowCoverage) {
       windowCoverage = one;
       window = { first: i, count: 1 };
     }
-    const next = strengths[i + 1];
-    if (next) {
-      const two = coverageOf(row, next) * TWO_SENTENCE_FACTOR;
+    if (i + 1 < sentenceTerms.length) {
+      const two = coverageOf(i, i + 1) * TWO_SENTENCE_FACTOR;
       if (two > windowCoverage + 1e-9) {
         windowCoverage = two;
         window = { first: i, count: 2 };
       }
     }
-  });
-  const coverage = coverageOf(
-    weightsOf.map((_, i) => Math.max(0, ...strengths.map((row) => row[i] ?? 0))),
-  );
+  }
+  let covered = 0;
+  for (let w = 0; w < count; w += 1) {
+    let best = 0;
+    for (let s = 0; s < sentenceTerms.length; s += 1) best = Math.max(best, strength(s, w));
+    covered += (words[w] as QueryWord).importance * best;
+  }
+  const coverage = covered / total;
   const proximity = phraseProximity(paragraph, words, window) / total;
 
   const matchedTerms = new Map<string, number>();
@@ -97,9 +109,9 @@ export function scoreParagraph(
     WEIGHTS.paragraph * coverage +
     WEIGHTS.bm25 * (bestBm25 > 0 ? bm25 / bestBm25 : 0) +
     WEIGHTS.proximity * proximity;
-  const first = strengths[window.first] ?? [];
-  const second = window.count > 1 ? (strengths[window.first + 1] ?? []) : [];
-  const windowStrengths = words.map((_, i) => Math.max(first[i] ?? 0, second[i] ?? 0));
+  const windowStrengths = words.map((_, w) =>
+    Math.max(strength(window.first, w), window.count > 1 ? strength(window.first + 1, w) : 0),
+  );
   return { paragraph, score, coverage, windowCoverage, window, matchedTerms, windowStrengths };
 }
 

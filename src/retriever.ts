@@ -45,6 +45,11 @@ const FIRST_STAGE_MIN_WEIGHT = 0.6;
 const ALIAS_SOURCE_WEIGHT = 0.8;
 const FIRST_STAGE_TERMS_PER_WORD = 4;
 const COMMON_SHARE = 0.2;
+/**
+ * Postings a search may score in full (see `IndexSearchOptions`); commoner terms beyond it only
+ * re-score what the rarer ones found. Reached only by large corpora.
+ */
+const POSTING_BUDGET = 3_000;
 /** Weight left to related words when the question's own word occurs in the corpus. */
 const EXACT_PRESENT_SCALE = 0.6;
 
@@ -58,11 +63,15 @@ export function retrieve(parts: RetrieverParts, question: string): Retrieval {
   const focusToken = findFocus(tokens, classified.whIndex);
   const type = refineType(classified.type, focusToken, tokens, parts.wordnet);
 
-  const hits = index.search(firstStageTerms(words, index), CANDIDATES);
+  const firstStage = firstStageTerms(words, index);
+  const hits = index.search(firstStage, CANDIDATES, { postingBudget: POSTING_BUDGET });
   if (hits.length < CANDIDATES) {
-    // Few paragraphs hold the question's own words: let the weaker relatives fill the list.
+    // Few paragraphs hold the question's own words: let the weaker relatives fill the list. The
+    // paragraphs not found yet hold none of the terms searched, so those need no second look.
+    const searched = new Set(firstStage.map((t) => t.term));
+    const relatives = allTerms(words).filter((t) => !searched.has(t.term));
     const seen = new Set(hits.map((hit) => hit.id));
-    for (const hit of index.search(allTerms(words), CANDIDATES)) {
+    for (const hit of index.search(relatives, CANDIDATES, { postingBudget: POSTING_BUDGET })) {
       if (hits.length >= CANDIDATES) break;
       if (!seen.has(hit.id))
         hits.push({ ...hit, score: Math.min(hit.score, hits.at(-1)?.score ?? hit.score) });
@@ -70,8 +79,15 @@ export function retrieve(parts: RetrieverParts, question: string): Retrieval {
   }
   const bestBm25 = hits[0]?.score ?? 0;
   const candidates = hits.map((hit) => paragraphs[hit.id] as AnnotatedParagraph);
-  const softened = words.map((word) => {
-    const matches = [...word.matches, ...soft.matches(word.token)];
+  // Soft matches only ever count inside the paragraphs ranked here.
+  const vocabulary = new Set<string>();
+  for (const paragraph of candidates) for (const term of paragraph.termSet) vocabulary.add(term);
+  const softMatches = soft.matchAll(
+    words.map((word) => word.token),
+    vocabulary,
+  );
+  const softened = words.map((word, i) => {
+    const matches = [...word.matches, ...(softMatches[i] ?? [])];
     // A word the corpus uses as typed most likely means itself; its relatives count for less.
     const scale = index.documentFrequency(word.term) > 0 ? EXACT_PRESENT_SCALE : 1;
     return {

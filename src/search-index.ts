@@ -26,10 +26,26 @@ export interface ParagraphIndex {
   similarTerms(term: string, maxDistance: number): string[];
   /** Vocabulary terms that start with `term` and are at most `extra` characters longer. */
   extensions(term: string, extra: number): string[];
-  /** Paragraphs matching any of `terms` exactly, best first, at most `limit`. */
-  search(terms: readonly WeightedTerm[], limit: number): IndexHit[];
+  /**
+   * Paragraphs matching any of `terms` exactly, best first, at most `limit`. Without a posting
+   * budget, exactly MiniSearch's ranking; with one, see {@link IndexSearchOptions}.
+   */
+  search(terms: readonly WeightedTerm[], limit: number, options?: IndexSearchOptions): IndexHit[];
   /** The index in a form {@link restoreParagraphIndex} reads back (for the snapshot file). */
   save(): SavedParagraphIndex;
+}
+
+/** Options for {@link ParagraphIndex.search}. */
+export interface IndexSearchOptions {
+  /**
+   * Postings (the summed document frequencies of the terms) that may find paragraphs. The terms
+   * are taken strongest first, rarest first among equally strong ones, while they fit (the first
+   * always does); the rest only adds to the scores of the paragraphs found, so a paragraph found
+   * scores as it would with every term searched. MiniSearch scores each posting of a term searched (a few microseconds each), and
+   * skips most of the work for paragraphs left out, so this bounds the cost on a large corpus.
+   * @default Infinity
+   */
+  readonly postingBudget?: number;
 }
 
 /** A saved {@link ParagraphIndex}: the vocabulary with document frequencies, and MiniSearch's own form. */
@@ -113,20 +129,53 @@ function wrapEngine(
       }
       return found;
     },
-    search(terms, limit) {
+    search(terms, limit, options = {}) {
       const boosts = new Map<string, number>();
       for (const { term, weight } of terms) {
         if (frequencies.has(term)) boosts.set(term, weight);
       }
       if (boosts.size === 0) return [];
-      return engine
-        .search([...boosts.keys()].join(' '), {
+      const run = (query: readonly string[], only?: ReadonlyMap<number, unknown>) =>
+        engine.search(query.join(' '), {
           boostTerm: (term) => boosts.get(term) ?? 1,
+          // Zero leaves a paragraph out before MiniSearch computes anything for it.
+          ...(only ? { boostDocument: (id: unknown) => (only.has(id as number) ? 1 : 0) } : {}),
           fuzzy: false,
           prefix: false,
-        })
-        .slice(0, limit)
-        .map((result) => ({ id: Number(result.id), score: result.score }));
+        });
+      const budget = options.postingBudget ?? Number.POSITIVE_INFINITY;
+      let total = 0;
+      for (const term of boosts.keys()) total += frequencyOf(term);
+      if (total <= budget) {
+        return run([...boosts.keys()])
+          .slice(0, limit)
+          .map((result) => ({ id: Number(result.id), score: result.score }));
+      }
+      const byRarity = [...boosts.keys()].sort(
+        (a, b) =>
+          (boosts.get(b) as number) - (boosts.get(a) as number) || frequencyOf(a) - frequencyOf(b),
+      );
+      let postings = frequencyOf(byRarity[0] as string);
+      let finding = 1;
+      while (postings + frequencyOf(byRarity[finding] as string) <= budget) {
+        postings += frequencyOf(byRarity[finding] as string);
+        finding += 1;
+      }
+      // MiniSearch's score is the summed term scores times the number of query terms matched.
+      const found = new Map<number, { sum: number; matched: number }>();
+      for (const result of run(byRarity.slice(0, finding))) {
+        const matched = result.queryTerms.length;
+        found.set(Number(result.id), { sum: result.score / matched, matched });
+      }
+      if (found.size > 0) {
+        for (const result of run(byRarity.slice(finding), found)) {
+          const entry = found.get(Number(result.id));
+          if (!entry) continue;
+          entry.sum += result.score / result.queryTerms.length;
+          entry.matched += result.queryTerms.length;
+        }
+      }
+      return bestHits(found, limit);
     },
     save: () => ({
       terms: [...frequencies.keys()],
@@ -134,4 +183,21 @@ function wrapEngine(
       engine: engine.toJSON(),
     }),
   };
+}
+
+/** The `limit` best of the paragraphs found, best first (ties in the order found). */
+function bestHits(
+  found: ReadonlyMap<number, { readonly sum: number; readonly matched: number }>,
+  limit: number,
+): IndexHit[] {
+  const best: IndexHit[] = [];
+  for (const [id, { sum, matched }] of found) {
+    const score = sum * matched;
+    if (best.length >= limit && score <= (best[best.length - 1] as IndexHit).score) continue;
+    let at = best.length;
+    while (at > 0 && (best[at - 1] as IndexHit).score < score) at -= 1;
+    best.splice(at, 0, { id, score });
+    if (best.length > limit) best.pop();
+  }
+  return best;
 }

@@ -5,8 +5,16 @@ import type { WordVectors } from './word-vectors.js';
 
 /** Finds corpus words that mean nearly the same as a question word. */
 export interface SoftMatcher {
-  matches(word: Pick<Token, 'text' | 'pos' | 'term'>): readonly RelatedTerm[];
+  /**
+   * For each of `words`, the terms among `terms` (corpus terms, such as those of the paragraphs
+   * being ranked) that mean nearly the same: comparing with those alone costs far less than with
+   * the whole vocabulary of a large corpus.
+   */
+  matchAll(words: readonly SoftWord[], terms: Iterable<string>): (readonly RelatedTerm[])[];
 }
+
+/** What the soft matcher needs of a question word. */
+export type SoftWord = Pick<Token, 'text' | 'pos' | 'term'>;
 
 /** Similarity below which two words are not taken as related. */
 const MIN_SIMILARITY = 0.55;
@@ -16,6 +24,7 @@ const FULL_SIMILARITY = 0.9;
 const MAX_WEIGHT = 0.75;
 /** Only content words carry meaning worth matching softly. */
 const CONTENT_POS = new Set(['NOUN', 'VERB', 'ADJ']);
+/** Question words whose vectors are kept (a few MB at most). */
 const CACHE_LIMIT = 5_000;
 
 /**
@@ -51,46 +60,80 @@ export function createSoftMatcherFrom(
   forms: ReadonlyMap<string, string>,
   vectors: WordVectors,
 ): SoftMatcher {
-  const terms: string[] = [];
+  const dimensions = vectors.dimensions;
   const rows: Float32Array[] = [];
+  // A term's rows: its forms with a vector ("troop", "troops").
+  const rowsOf = new Map<string, number[]>();
   for (const [form, term] of forms) {
     const vector = vectors.vector(form);
-    if (vector) {
-      terms.push(term);
-      rows.push(vector);
-    }
+    if (!vector) continue;
+    const own = rowsOf.get(term);
+    if (own) own.push(rows.length);
+    else rowsOf.set(term, [rows.length]);
+    rows.push(vector);
   }
-  const dimensions = vectors.dimensions;
   const matrix = new Float32Array(rows.length * dimensions);
-  rows.forEach((row, i) => matrix.set(row, i * dimensions));
-  const cache = new Map<string, readonly RelatedTerm[]>();
+  rows.forEach((row, i) => {
+    matrix.set(row, i * dimensions);
+  });
+  const queries = new Map<string, Float32Array | null>();
+
+  const queryVector = (form: string): Float32Array | null => {
+    let query = queries.get(form);
+    if (query === undefined) {
+      query = vectors.vector(form);
+      if (queries.size >= CACHE_LIMIT) queries.clear();
+      queries.set(form, query);
+    }
+    return query;
+  };
 
   return {
-    matches(word) {
-      const form = word.text.toLowerCase();
-      if (!CONTENT_POS.has(word.pos)) return [];
-      const cached = cache.get(form);
-      if (cached) return cached;
-      const query = vectors.vector(form);
-      const found = new Map<string, number>();
-      if (query) {
-        for (let i = 0; i < terms.length; i += 1) {
-          let dot = 0;
-          const base = i * dimensions;
-          for (let d = 0; d < dimensions; d += 1)
-            dot += (query[d] as number) * (matrix[base + d] as number);
-          if (dot < MIN_SIMILARITY) continue;
-          const term = terms[i] as string;
-          if (term === word.term) continue;
-          const weight =
-            MAX_WEIGHT * Math.min(1, (dot - MIN_SIMILARITY) / (FULL_SIMILARITY - MIN_SIMILARITY));
-          if ((found.get(term) ?? 0) < weight) found.set(term, weight);
+    matchAll(words, terms) {
+      const found = words.map(() => new Map<string, number>());
+      const asked: number[] = [];
+      for (const [i, word] of words.entries()) {
+        if (CONTENT_POS.has(word.pos) && queryVector(word.text.toLowerCase())) asked.push(i);
+      }
+      if (asked.length === 0) return found.map(() => []);
+      // The question words' vectors side by side, as doubles; four running sums per dot product
+      // (about twice as fast as one in V8).
+      const queries = new Float64Array(asked.length * dimensions);
+      asked.forEach((i, k) => {
+        queries.set(queryVector((words[i] as SoftWord).text.toLowerCase()) ?? [], k * dimensions);
+      });
+      const whole = dimensions - (dimensions % 4);
+      for (const term of terms) {
+        for (const row of rowsOf.get(term) ?? []) {
+          const base = row * dimensions;
+          for (let k = 0; k < asked.length; k += 1) {
+            const word = words[asked[k] as number] as SoftWord;
+            if (term === word.term) continue;
+            const q = k * dimensions;
+            let s0 = 0;
+            let s1 = 0;
+            let s2 = 0;
+            let s3 = 0;
+            let d = 0;
+            for (; d < whole; d += 4) {
+              s0 += (queries[q + d] as number) * (matrix[base + d] as number);
+              s1 += (queries[q + d + 1] as number) * (matrix[base + d + 1] as number);
+              s2 += (queries[q + d + 2] as number) * (matrix[base + d + 2] as number);
+              s3 += (queries[q + d + 3] as number) * (matrix[base + d + 3] as number);
+            }
+            for (; d < dimensions; d += 1) {
+              s0 += (queries[q + d] as number) * (matrix[base + d] as number);
+            }
+            const dot = s0 + s1 + s2 + s3;
+            if (dot < MIN_SIMILARITY) continue;
+            const weight =
+              MAX_WEIGHT * Math.min(1, (dot - MIN_SIMILARITY) / (FULL_SIMILARITY - MIN_SIMILARITY));
+            const into = found[asked[k] as number] as Map<string, number>;
+            if ((into.get(term) ?? 0) < weight) into.set(term, weight);
+          }
         }
       }
-      const result = [...found].map(([term, weight]) => ({ term, weight }));
-      if (cache.size >= CACHE_LIMIT) cache.clear();
-      cache.set(form, result);
-      return result;
+      return found.map((map) => [...map].map(([term, weight]) => ({ term, weight })));
     },
   };
 }

@@ -45,6 +45,16 @@ const RELATION_SCALE = 0.75;
  * dictionary knows (names, misspellings) are typo-matched, so "writing" never becomes "white".
  */
 const TYPO_MIN_LENGTH = 5;
+/**
+ * Longer words are never typo-matched: no dictionary word is this long, and MiniSearch's fuzzy
+ * look-up allocates a table per character (a 100,000-letter "word" throws a RangeError).
+ */
+const TYPO_MAX_LENGTH = 30;
+/**
+ * Question words whose expansions are kept, least recently used first out: enough for every word
+ * of a busy day's questions, and a bound on what a long-running bot holds.
+ */
+const EXPAND_CACHE_LIMIT = 10_000;
 
 /**
  * WordNet read backwards over a corpus: for a word's term, the corpus terms whose WordNet
@@ -110,7 +120,11 @@ export function createTermRelationsFrom(
       if (!token.term) return [];
       const key = `${token.term}|${token.lemma}|${token.text.toLowerCase()}|${token.pos}`;
       const cached = cache.get(key);
-      if (cached) return cached;
+      if (cached) {
+        cache.delete(key);
+        cache.set(key, cached);
+        return cached;
+      }
       const found = new Map<string, number>();
       const add = (term: string, weight: number) => {
         if (index.documentFrequency(term) > 0 && (found.get(term) ?? 0) < weight) {
@@ -125,7 +139,7 @@ export function createTermRelationsFrom(
         !(knownWord?.(token.text.toLowerCase()) ?? false);
       if (!found.has(token.term) && (unknownWord || token.pos === 'PROPN')) {
         const typoBudget = token.term.length >= 8 ? 2 : 1;
-        if (token.term.length >= TYPO_MIN_LENGTH) {
+        if (token.term.length >= TYPO_MIN_LENGTH && token.term.length <= TYPO_MAX_LENGTH) {
           for (const similar of index.similarTerms(token.term, typoBudget).slice(0, 3)) {
             add(similar, TYPO_WEIGHT);
           }
@@ -155,6 +169,7 @@ export function createTermRelationsFrom(
       const result = [...found]
         .map(([term, weight]) => ({ term, weight }))
         .sort((a, b) => b.weight - a.weight);
+      if (cache.size >= EXPAND_CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
       cache.set(key, result);
       return result;
     },

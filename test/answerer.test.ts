@@ -10,4 +10,11 @@ describe('answerQuestion', () => {
     expect(answer.excerpts.length).toBeGreaterThan(0);
     for (const excerpt of answer.excerpts) expect(excerpt.text).toContain(excerpt.quote);
   });
+
+  it('declines a question that is one enormous unknown word, without looking for its typos', async () => {
+    const qa = createAnswerer(await loadCorpus('corpus'));
+    const answer = qa.answerQuestion('a'.repeat(100_000));
+    expect(answer.answered).toBe(false);
+    expect(qa.answerQuestion(`Blinken ${'b'.repeat(40)}`).excerpts.length).toBeGreaterThan(0);
+  });
 });

@@ -66,6 +66,58 @@ describe('createParagraphIndex', () => {
     );
   });
 
+  it('with a posting budget, scores every paragraph it finds exactly as the full search does', () => {
+    const weighted = fc.record({
+      term: fc.constantFrom(...vocabulary),
+      weight: fc.double({ min: 0.05, max: 1, noNaN: true }),
+    });
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(weighted, { selector: (t) => t.term, minLength: 1, maxLength: 12 }),
+        fc.integer({ min: 0, max: 40 }),
+        (terms, postingBudget) => {
+          const full = new Map(index.search(terms, 1000).map((hit) => [hit.id, hit.score]));
+          const hits = index.search(terms, 1000, { postingBudget });
+          expect(hits.length).toBeGreaterThan(0);
+          for (const [i, hit] of hits.entries()) {
+            expect(hit.score).toBeCloseTo(full.get(hit.id) ?? Number.NaN, 9);
+            if (i > 0) expect(hit.score).toBeLessThanOrEqual(hits[i - 1]?.score ?? 0);
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('finds paragraphs through the strongest terms that fit the posting budget, then the rarest', () => {
+    const byFrequency = [...vocabulary].sort(
+      (a, b) => index.documentFrequency(b) - index.documentFrequency(a),
+    );
+    const common = byFrequency[0] as string;
+    const rare = byFrequency.at(-1) as string;
+    const holding = (term: string) =>
+      paragraphTerms.flatMap((terms, id) => (terms.includes(term) ? [id] : []));
+    const budget = index.documentFrequency(common);
+    const strongCommon = index.search(
+      [
+        { term: rare, weight: 0.5 },
+        { term: common, weight: 1 },
+      ],
+      1000,
+      { postingBudget: budget },
+    );
+    expect(strongCommon.map((hit) => hit.id).sort((a, b) => a - b)).toStrictEqual(holding(common));
+    const equallyStrong = index.search(
+      [
+        { term: common, weight: 1 },
+        { term: rare, weight: 1 },
+      ],
+      1000,
+      { postingBudget: 1 },
+    );
+    expect(equallyStrong.map((hit) => hit.id).sort((a, b) => a - b)).toStrictEqual(holding(rare));
+  });
+
   it('counts document frequencies and finds typos and longer forms in the vocabulary', () => {
     const russia = analyzeText('Russia').tokens[0]?.term ?? '';
     const holding = paragraphTerms.filter((terms) => terms.includes(russia)).length;
