@@ -35,6 +35,7 @@ export const KINDS_FOR_TYPE: Readonly<Partial<Record<QuestionType, readonly Span
   'how-many': ['number'],
   what: ['thing', 'name', 'group', 'place', 'person', 'number', 'time'],
   how: ['manner'],
+  other: ['thing', 'name', 'group', 'place', 'person', 'number', 'time'],
 };
 
 const NUMBER_ENTITIES = new Set(['CARDINAL', 'MONEY', 'PERCENT', 'QUANTITY', 'DURATION']);

@@ -91,3 +91,11 @@ describe('when-questions whose date sits in the next sentence', () => {
     expect(answer.excerpts[0]?.quote).toContain('1898');
   });
 });
+
+describe('keyword queries with no question word', () => {
+  it('still get a short answer, as a what-question would', () => {
+    const answer = qa.answerQuestion('mayor Brandt destination after the vote');
+    expect(answer.excerpts[0]?.paragraph).toBe(4);
+    expect(answer.answer).toBe('Torvik');
+  });
+});
