@@ -114,7 +114,32 @@ export function findCandidateSpans(
       }
     }
   }
-  return [...spans, ...nameLists(tokens, names)];
+  return [...spans, ...nameLists(tokens, names), ...describedNames(tokens, names, spans)];
+}
+
+/**
+ * A name that only modifies the noun of a phrase ("his *British*, French, and German
+ * counterparts") as that whole phrase, with the name's kind, scored where the name stands: the
+ * phrase says who is meant, the adjective alone does not.
+ */
+function describedNames(
+  tokens: readonly Token[],
+  names: readonly CandidateSpan[],
+  spans: readonly CandidateSpan[],
+): CandidateSpan[] {
+  const described: CandidateSpan[] = [];
+  for (const name of names) {
+    const phrase = spans.find(
+      (p) =>
+        (tokens[p.head] as Token).pos === 'NOUN' &&
+        p.endToken === p.head + 1 &&
+        p.firstToken <= name.firstToken &&
+        p.head >= name.endToken &&
+        tokens[name.endToken]?.text === ',',
+    );
+    if (phrase) described.push({ ...phrase, kind: name.kind, anchor: name });
+  }
+  return described;
 }
 
 /**

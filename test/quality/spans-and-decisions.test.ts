@@ -99,3 +99,11 @@ describe('keyword queries with no question word', () => {
     expect(answer.answer).toBe('Torvik');
   });
 });
+
+describe('names that only describe a noun', () => {
+  it('answers with the whole noun phrase, not the adjectives that modify it', () => {
+    const answer = qa.answerQuestion('Who will the harbour master meet next month?');
+    expect(answer.excerpts[0]?.paragraph).toBe(11);
+    expect(answer.answer).toBe('her Danish, Swedish, and Norwegian counterparts');
+  });
+});
