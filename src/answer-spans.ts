@@ -25,12 +25,13 @@ export type SpanKind =
   | 'name'
   | 'thing'
   | 'action'
-  | 'manner';
+  | 'manner'
+  | 'location';
 
 /** Span kinds that answer each question type, best first. */
 export const KINDS_FOR_TYPE: Readonly<Partial<Record<QuestionType, readonly SpanKind[]>>> = {
   who: ['person', 'group', 'name'],
-  where: ['place', 'name'],
+  where: ['place', 'name', 'location'],
   when: ['time'],
   'how-many': ['number'],
   what: ['thing', 'name', 'group', 'place', 'person', 'number', 'time'],
@@ -221,6 +222,33 @@ export function findMannerSpans(
     const token = tokens[t] as Token;
     return token.pos === 'ADP' && MANNER_PREPOSITIONS.has(token.lemma);
   });
+}
+
+/** Prepositions of place ("*in* the shallow crust", "*under* the comb rows"). */
+const PLACE_PREPOSITIONS_OF_PHRASES = new Set([
+  'in',
+  'at',
+  'on',
+  'under',
+  'inside',
+  'near',
+  'beneath',
+]);
+
+/**
+ * What follows a preposition of place in tokens [from, to), preposition included ("in bays"): the
+ * answer to a where-question when the text names no place.
+ */
+export function findLocationSpans(
+  paragraph: AnnotatedParagraph,
+  from: number,
+  to: number,
+): CandidateSpan[] {
+  const { tokens } = paragraph.analysis;
+  return clausePhrases(tokens, from, to, 'location', (t) => {
+    const token = tokens[t] as Token;
+    return token.pos === 'ADP' && PLACE_PREPOSITIONS_OF_PHRASES.has(token.lemma);
+  }).map((span) => ({ ...span, firstToken: span.firstToken - 1 }));
 }
 
 /** The words after each token `opens` accepts, up to the end of the clause. */

@@ -4,6 +4,7 @@ import {
   type CandidateSpan,
   findActionSpans,
   findCandidateSpans,
+  findLocationSpans,
   findMannerSpans,
   KINDS_FOR_TYPE,
   type SpanKind,
@@ -50,7 +51,7 @@ export interface ShortAnswer {
 /** How far (in tokens) a counted noun may follow its number. */
 const UNIT_REACH = 3;
 /** Cost of each step down the list of kinds the question type prefers. */
-const KIND_PENALTY = 0.3;
+const KIND_PENALTY = 0.2;
 /**
  * For where the kind decides: a name of unknown kind ("Blinken") answers "where" only
  * when the window has no place.
@@ -120,7 +121,12 @@ export function findShortAnswer(
     ? findActionSpans(paragraph, first.firstToken, last.endToken)
     : target.type === 'how'
       ? findMannerSpans(paragraph, first.firstToken, last.endToken)
-      : findCandidateSpans(paragraph, first.firstToken, last.endToken, wordnet);
+      : target.type === 'where'
+        ? [
+            ...findCandidateSpans(paragraph, first.firstToken, last.endToken, wordnet),
+            ...findLocationSpans(paragraph, first.firstToken, last.endToken),
+          ]
+        : findCandidateSpans(paragraph, first.firstToken, last.endToken, wordnet);
   for (const span of candidates) {
     const rank = kinds.indexOf(span.kind);
     const focusPhrase = isFocusPhrase(tokens, span, target);

@@ -107,3 +107,11 @@ describe('names that only describe a noun', () => {
     expect(answer.answer).toBe('her Danish, Swedish, and Norwegian counterparts');
   });
 });
+
+describe('where-questions in a text that names no place', () => {
+  it('answers with the phrase after a preposition of place', () => {
+    const answer = qa.answerQuestion('Where are the spare mooring ropes kept?');
+    expect(answer.excerpts[0]?.paragraph).toBe(12);
+    expect(answer.answer).toBe('in a locked shed behind the ticket office');
+  });
+});
