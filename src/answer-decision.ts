@@ -65,6 +65,7 @@ export function decideAnswer(retrieval: Retrieval, wordnet: WordNet): AnswerDeci
     }
   }
   const namedTerms = findNamedTerms(retrieval);
+  const describedName = findDescribedName(retrieval);
   const aliasTerms = new Set(retrieval.words.flatMap((w) => [...(w.aliasTerms ?? [])]));
   const strict = STRICT_SPAN_TYPES.has(type) || namedTerms !== null;
   const asksAction = type === 'what' && endsWithToDo(retrieval.tokens);
@@ -82,6 +83,7 @@ export function decideAnswer(retrieval: Retrieval, wordnet: WordNet): AnswerDeci
       focusLemma: retrieval.focus?.token.lemma ?? null,
       namedTerms,
       asksAction,
+      describedName,
     };
     let window = r.window;
     let span = findShortAnswer(r.paragraph, window, target, wordnet);
@@ -97,7 +99,7 @@ export function decideAnswer(retrieval: Retrieval, wordnet: WordNet): AnswerDeci
         }
       }
     }
-    const bonus = span ? (strict ? STRICT_SPAN_BONUS : SPAN_BONUS) : 0;
+    const bonus = span ? (strict || describedName ? STRICT_SPAN_BONUS : SPAN_BONUS) : 0;
     return { ...r, window, span, score: r.score + bonus };
   });
   ranked.sort((a, b) => b.score - a.score);
@@ -139,6 +141,25 @@ function coverageWithAnswer(retrieval: Retrieval, best: DecidedParagraph): numbe
   const total = retrieval.words.reduce((sum, w) => sum + w.importance, 0) || 1;
   const missing = (focus.importance * (1 - (best.windowStrengths[i] ?? 0))) / total;
   return best.windowCoverage + (i >= 0 ? missing : 0);
+}
+
+/**
+ * For "Who is X?" with X a name and nothing more asked: the terms of X. The answer is then the
+ * role the text gives X in apposition ("Lavrov, *Russia's top diplomat*"), not another name.
+ */
+function findDescribedName(retrieval: Retrieval): ReadonlySet<string> | null {
+  if (retrieval.type !== 'who') return null;
+  const words = retrieval.tokens.filter((t) => t.pos !== 'PUNCT');
+  if (words[0]?.lemma !== 'who' || words[1]?.lemma !== 'be' || words.length < 3) return null;
+  const rest = words.slice(2);
+  if (!rest.every((t) => t.pos === 'PROPN')) return null;
+  const terms = new Set<string>();
+  for (const token of rest) {
+    const word = retrieval.words.find((w) => w.token === token);
+    terms.add(token.term);
+    for (const m of word?.matches ?? []) if (m.weight >= NAMED_MATCH) terms.add(m.term);
+  }
+  return terms;
 }
 
 /**

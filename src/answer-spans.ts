@@ -67,13 +67,16 @@ export function kindOfNoun(wordnet: WordNet, lemma: string): SpanKind | null {
  * Finds answer candidates in tokens [from, to) of a paragraph: entities (dates, numbers), names
  * (runs of proper nouns, split where WordNet knows a multi-word name such as "New Hampshire", and
  * typed as person, place or group) and noun phrases (typed by their head noun, with their
- * determiner and coordinated modifiers: "his British, French, and German counterparts").
+ * determiner and coordinated modifiers: "his British, French, and German counterparts"). With
+ * `titles`, the title before a name is a phrase too ("the ferry operator" of "the ferry operator
+ * Nordlys"), for questions that ask who someone is.
  */
 export function findCandidateSpans(
   paragraph: AnnotatedParagraph,
   from: number,
   to: number,
   wordnet: WordNet,
+  options: { readonly titles?: boolean } = {},
 ): CandidateSpan[] {
   const { tokens, entities } = paragraph.analysis;
   const spans: CandidateSpan[] = [];
@@ -107,7 +110,7 @@ export function findCandidateSpans(
       names.push(...found);
     }
     if (MODIFIERS.has(token.pos) && !continuesPhrase(tokens, t)) {
-      const phrase = nounPhrase(tokens, t, from, to, wordnet);
+      const phrase = nounPhrase(tokens, t, from, to, wordnet, options.titles ?? false);
       if (phrase) {
         spans.push(phrase);
         const extended = attachPrepositionalPhrase(tokens, phrase.endToken, to);
@@ -356,6 +359,7 @@ function nounPhrase(
   from: number,
   to: number,
   wordnet: WordNet,
+  titles: boolean,
 ): CandidateSpan | null {
   let end = first;
   let head = -1;
@@ -379,6 +383,22 @@ function nounPhrase(
     break;
   }
   while (end > first && !MODIFIERS.has((tokens[end - 1] as Token).pos)) end -= 1;
+  // "the ferry operator Nordlys": the name that ends the run is a name span of its own; the
+  // title before it is a phrase too.
+  if (
+    titles &&
+    head >= first &&
+    head < end &&
+    (tokens[head] as Token).pos === 'PROPN' &&
+    head === end - 1
+  ) {
+    let title = head;
+    while (title > first && (tokens[title] as Token).pos === 'PROPN') title -= 1;
+    if ((tokens[title] as Token).pos === 'NOUN') {
+      head = title;
+      end = title + 1;
+    }
+  }
   if (head < 0 || head >= end || (tokens[head] as Token).pos !== 'NOUN') return null;
   if (end - first === 1 && (tokens[first] as Token).pos !== 'NOUN') return null;
   let start = first;

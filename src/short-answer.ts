@@ -7,6 +7,7 @@ import {
   findLocationSpans,
   findMannerSpans,
   KINDS_FOR_TYPE,
+  kindOfNoun,
   type SpanKind,
 } from './answer-spans.js';
 import type { Token } from './language.js';
@@ -29,6 +30,8 @@ export interface AnswerTarget {
   readonly focusLemma: string | null;
   /** For "the name of X": what X is; the answer is a name written next to X. */
   readonly namedTerms: NamedThing | null;
+  /** For "Who is X?": the terms of X; the answer is a role written in apposition to X. */
+  readonly describedName?: ReadonlySet<string> | null;
   /** "What were they sent there to do?": the answer is what an infinitive says they do. */
   readonly asksAction?: boolean;
 }
@@ -126,7 +129,9 @@ export function findShortAnswer(
             ...findCandidateSpans(paragraph, first.firstToken, last.endToken, wordnet),
             ...findLocationSpans(paragraph, first.firstToken, last.endToken),
           ]
-        : findCandidateSpans(paragraph, first.firstToken, last.endToken, wordnet);
+        : findCandidateSpans(paragraph, first.firstToken, last.endToken, wordnet, {
+            titles: Boolean(target.describedName),
+          });
   for (const span of candidates) {
     const rank = kinds.indexOf(span.kind);
     const focusPhrase = isFocusPhrase(tokens, span, target);
@@ -164,6 +169,9 @@ export function findShortAnswer(
     // "What was the name of…" wants a name, not a description.
     if (target.focusLemma === NAME && head.pos !== 'PROPN') continue;
     if (target.namedTerms && !namesNeighbour(tokens, span, target.namedTerms)) continue;
+    if (target.describedName && !describesName(tokens, span, target.describedName, wordnet)) {
+      continue;
+    }
     const kindPenalty = STRICT_KIND_TYPES.has(target.type) ? STRICT_KIND_PENALTY : KIND_PENALTY;
     const score =
       -kindPenalty * Math.max(0, rank) +
@@ -296,3 +304,33 @@ function namesNeighbour(tokens: readonly Token[], span: CandidateSpan, named: Na
 }
 
 const APPOSITION_GLUE = new Set(['DET', 'ADJ', 'PROPN', 'NOUN', 'PUNCT']);
+/** Between a name and its role: "Lavrov, Russia*'s* top diplomat", "Shaheen (a … Democrat)". */
+const ROLE_GLUE = new Set([...APPOSITION_GLUE, 'PART']);
+const ROLE_REACH = 6;
+
+/**
+ * True when the span is a role (its head a person noun in WordNet) written next to the
+ * name: "Dmytro Kuleba, *the Ukrainian Foreign Minister*", "Lavrov, *Russia's top diplomat*".
+ */
+function describesName(
+  tokens: readonly Token[],
+  span: CandidateSpan,
+  name: ReadonlySet<string>,
+  wordnet: WordNet,
+): boolean {
+  const head = tokens[span.head] as Token;
+  const kind = kindOfNoun(wordnet, head.lemma);
+  if (name.has(head.term) || kind !== 'person') return false;
+  for (let t = span.firstToken; t < span.endToken; t += 1) {
+    if (name.has((tokens[t] as Token).term)) return false;
+  }
+  const reach = (from: number, step: number) => {
+    for (let t = from, n = 0; n < ROLE_REACH && t >= 0 && t < tokens.length; t += step, n += 1) {
+      const token = tokens[t] as Token;
+      if (name.has(token.term)) return true;
+      if (!ROLE_GLUE.has(token.pos)) return false;
+    }
+    return false;
+  };
+  return reach(span.firstToken - 1, -1) || reach(span.endToken, 1);
+}

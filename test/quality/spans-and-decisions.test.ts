@@ -115,3 +115,16 @@ describe('where-questions in a text that names no place', () => {
     expect(answer.answer).toBe('in a locked shed behind the ticket office');
   });
 });
+
+describe('"Who is X?"', () => {
+  it('answers with the role the text gives X, and quotes the paragraph that gives it', () => {
+    const answer = qa.answerQuestion('Who is Nordlys?');
+    expect(answer.excerpts[0]?.paragraph).toBe(1);
+    expect(answer.answer).toBe('The ferry operator');
+  });
+
+  it('gives no short answer rather than another name when the text gives X no role', () => {
+    const answer = qa.answerQuestion('Who is Halvik?');
+    expect(answer.answer).toBeNull();
+  });
+});
