@@ -169,6 +169,8 @@ export function findShortAnswer(
     // "What was the name of…" wants a name, not a description.
     if (target.focusLemma === NAME && head.pos !== 'PROPN') continue;
     if (target.namedTerms && !namesNeighbour(tokens, span, target.namedTerms)) continue;
+    // In "What does X blame…", "Blinken's travels" is about the travels, not about Blinken.
+    if (target.type === 'what' && isPossessor(tokens, span)) continue;
     if (target.describedName && !describesName(tokens, span, target.describedName, wordnet)) {
       continue;
     }
@@ -194,6 +196,18 @@ export function findShortAnswer(
 }
 
 const TIE = 1e-9;
+
+/** A name followed by the possessive "'s" and a noun phrase it owns. */
+function isPossessor(tokens: readonly Token[], span: CandidateSpan): boolean {
+  const after = tokens[span.endToken];
+  return (
+    (tokens[span.head] as Token).pos === 'PROPN' &&
+    after?.pos === 'PART' &&
+    /^['’]s?$/.test(after.text) &&
+    tokens[span.endToken + 1] !== undefined &&
+    ['NOUN', 'ADJ', 'PROPN', 'PUNCT'].includes((tokens[span.endToken + 1] as Token).pos)
+  );
+}
 
 function contains(outer: CandidateSpan, inner: CandidateSpan): boolean {
   return (

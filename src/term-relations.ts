@@ -92,19 +92,28 @@ export function findReverseRelations(
   for (const { lemma, pos } of corpusWords) {
     const own = termOf(lemma);
     if (!own || index.documentFrequency(own) === 0) continue;
+    const modifier = isModifier(wordNetPos(pos));
     for (const [word, weight] of wordnet.relatedWords(lemma, wordNetPos(pos))) {
       if (word.includes(' ')) continue;
       const term = termOf(word);
       if (!term || term === own) continue;
-      let entry = reverse.get(term);
+      const key = reverseKey(term, modifier);
+      let entry = reverse.get(key);
       if (!entry) {
         entry = new Map();
-        reverse.set(term, entry);
+        reverse.set(key, entry);
       }
       entry.set(own, Math.max(entry.get(own) ?? 0, weight * RELATION_SCALE));
     }
   }
   return reverse;
+}
+
+const isModifier = (pos: WordNetPos | undefined): boolean => pos === 'adj' || pos === 'adv';
+
+/** Reverse relations are kept apart for corpus adjectives and adverbs and for other words. */
+function reverseKey(term: string, modifier: boolean): string {
+  return modifier ? `m:${term}` : `o:${term}`;
 }
 
 /** {@link createTermRelations} over reverse relations found before (or read from a snapshot). */
@@ -165,7 +174,15 @@ export function createTermRelationsFrom(
           if (!word.includes(' ')) add(termOf(word), weight * RELATION_SCALE);
         }
       }
-      for (const [term, weight] of reverse.get(token.term) ?? []) add(term, weight);
+      // An adjective or adverb only reaches corpus words through their own adjective senses
+      // ("rising" is not "rebel" through the verb "rise"); other words through any.
+      for (const [term, weight] of reverse.get(reverseKey(token.term, true)) ?? [])
+        add(term, weight);
+      if (!isModifier(pos)) {
+        for (const [term, weight] of reverse.get(reverseKey(token.term, false)) ?? []) {
+          add(term, weight);
+        }
+      }
       const result = [...found]
         .map(([term, weight]) => ({ term, weight }))
         .sort((a, b) => b.weight - a.weight);

@@ -12,7 +12,7 @@ const DEV_FILE = '../shared/eval/article-dev.jsonl';
  * quality section). They only ever move up; a change that drops any of them fails here.
  */
 const FLOORS = {
-  top1: 0.86,
+  top1: 0.89,
   top3: 0.93,
   correctAbstentions: 0.93,
   exactMatch: 0.77,

@@ -128,3 +128,11 @@ describe('"Who is X?"', () => {
     expect(answer.answer).toBeNull();
   });
 });
+
+describe('possessors', () => {
+  it('answers a what-question with the thing owned, not its owner ("Nordlys\'s new catamaran")', () => {
+    const answer = qa.answerQuestion('What has served the route since May?');
+    expect(answer.excerpts[0]?.paragraph).toBe(13);
+    expect(answer.answer).toBe('new catamaran');
+  });
+});
