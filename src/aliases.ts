@@ -1,6 +1,6 @@
 import type { AnnotatedParagraph } from './annotated-corpus.js';
-import { kindOfNoun } from './answer-spans.js';
 import type { Token } from './language.js';
+import { kindOfNoun } from './noun-kinds.js';
 import type { RelatedTerm } from './term-relations.js';
 import type { WordNet } from './wordnet.js';
 

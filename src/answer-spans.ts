@@ -1,6 +1,8 @@
 import type { AnnotatedParagraph } from './annotated-corpus.js';
 import type { QuestionType } from './answer-schema.js';
 import type { Token } from './language.js';
+import { describedNames, nameLists, nameSpans } from './name-spans.js';
+import { kindOfNoun } from './noun-kinds.js';
 import type { WordNet } from './wordnet.js';
 
 /** A span of a paragraph that could answer a question, with what kind of thing it names. */
@@ -42,26 +44,6 @@ export const KINDS_FOR_TYPE: Readonly<Partial<Record<QuestionType, readonly Span
 const NUMBER_ENTITIES = new Set(['CARDINAL', 'MONEY', 'PERCENT', 'QUANTITY', 'DURATION']);
 const TIME_ENTITIES = new Set(['DATE', 'TIME']);
 const MODIFIERS = new Set(['ADJ', 'NOUN', 'PROPN', 'NUM']);
-const NAME_GLUE = new Set(['-', '.', '&']);
-const PLACE_PREPOSITIONS = new Set(['in', 'at', 'to', 'from', 'near', 'into']);
-const LONGEST_NAME = 4;
-const NATURAL_OBJECTS = 'noun.object';
-
-const KIND_OF_LEXICOGRAPHER_FILE: Readonly<Record<string, SpanKind>> = {
-  'noun.person': 'person',
-  'noun.location': 'place',
-  'noun.group': 'group',
-  'noun.time': 'time',
-};
-
-/** The kind of the first of a noun's two most frequent senses that names a person, place, group or time. */
-export function kindOfNoun(wordnet: WordNet, lemma: string): SpanKind | null {
-  for (const file of wordnet.nounKinds(lemma, 2)) {
-    const kind = KIND_OF_LEXICOGRAPHER_FILE[file];
-    if (kind) return kind;
-  }
-  return null;
-}
 
 /**
  * Finds answer candidates in tokens [from, to) of a paragraph: entities (dates, numbers), names
@@ -121,163 +103,6 @@ export function findCandidateSpans(
   return [...spans, ...nameLists(tokens, names), ...describedNames(tokens, names, spans)];
 }
 
-/**
- * A name that only modifies the noun of a phrase ("his *British*, French, and German
- * counterparts") as that whole phrase, with the name's kind, scored where the name stands: the
- * phrase says who is meant, the adjective alone does not.
- */
-function describedNames(
-  tokens: readonly Token[],
-  names: readonly CandidateSpan[],
-  spans: readonly CandidateSpan[],
-): CandidateSpan[] {
-  const described: CandidateSpan[] = [];
-  for (const name of names) {
-    const phrase = spans.find(
-      (p) =>
-        (tokens[p.head] as Token).pos === 'NOUN' &&
-        p.endToken === p.head + 1 &&
-        p.firstToken <= name.firstToken &&
-        p.head >= name.endToken &&
-        tokens[name.endToken]?.text === ',',
-    );
-    if (phrase) described.push({ ...phrase, kind: name.kind, anchor: name });
-  }
-  return described;
-}
-
-/**
- * Names listed together ("NATO Allies, European Partners and Ukraine") as one more candidate,
- * for questions whose answer is the whole list.
- */
-function nameLists(tokens: readonly Token[], names: readonly CandidateSpan[]): CandidateSpan[] {
-  const lists: CandidateSpan[] = [];
-  for (let i = 0; i < names.length; i += 1) {
-    let j = i;
-    while (
-      j + 1 < names.length &&
-      joinsList(tokens, names[j] as CandidateSpan, names[j + 1] as CandidateSpan)
-    ) {
-      j += 1;
-    }
-    const joiner =
-      j > i
-        ? tokens.slice(
-            (names[j - 1] as CandidateSpan).endToken,
-            (names[j] as CandidateSpan).firstToken,
-          )
-        : [];
-    // A list ends with "and" / "or"; names separated by commas alone are apposition or a new clause.
-    if (j > i && joiner.some((t) => t.pos === 'CCONJ')) {
-      const first = names[i] as CandidateSpan;
-      const last = names[j] as CandidateSpan;
-      // Scored where its first name stands, so the whole list wins wherever that name would.
-      lists.push({ ...first, endToken: last.endToken, head: last.head, anchor: first });
-      i = j;
-    }
-  }
-  return lists;
-}
-
-/** True when only a comma and/or a conjunction stand between two names. */
-function joinsList(tokens: readonly Token[], a: CandidateSpan, b: CandidateSpan): boolean {
-  const between = tokens.slice(a.endToken, b.firstToken);
-  return (
-    between.length >= 1 &&
-    between.length <= 2 &&
-    between.every((t) => t.text === ',' || t.pos === 'CCONJ') &&
-    between.some((t) => t.text === ',' || t.lemma === 'and')
-  );
-}
-
-/** Parts of speech that end a phrase taken up to the end of its clause. */
-const CLAUSE_BREAKS = new Set(['PUNCT', 'CCONJ', 'SCONJ', 'PART']);
-const LONGEST_CLAUSE_PHRASE = 8;
-/** Prepositions that say how something is done ("*by* boat", "*through* associations"). */
-const MANNER_PREPOSITIONS = new Set(['by', 'with', 'through', 'via']);
-
-/**
- * Verb phrases of infinitives in tokens [from, to) ("to *execute acts of sabotage*"): the
- * answers to "what were they sent there to do?".
- */
-export function findActionSpans(
-  paragraph: AnnotatedParagraph,
-  from: number,
-  to: number,
-): CandidateSpan[] {
-  const { tokens } = paragraph.analysis;
-  return clausePhrases(tokens, from, to, 'action', (t) => {
-    return (tokens[t] as Token).lemma === 'to' && tokens[t + 1]?.pos === 'VERB';
-  });
-}
-
-/**
- * What follows a preposition of manner in tokens [from, to) ("carried *by boat*"): the answers to
- * "how was it done?".
- */
-export function findMannerSpans(
-  paragraph: AnnotatedParagraph,
-  from: number,
-  to: number,
-): CandidateSpan[] {
-  const { tokens } = paragraph.analysis;
-  return clausePhrases(tokens, from, to, 'manner', (t) => {
-    const token = tokens[t] as Token;
-    return token.pos === 'ADP' && MANNER_PREPOSITIONS.has(token.lemma);
-  });
-}
-
-/** Prepositions of place ("*in* the shallow crust", "*under* the comb rows"). */
-const PLACE_PREPOSITIONS_OF_PHRASES = new Set([
-  'in',
-  'at',
-  'on',
-  'under',
-  'inside',
-  'near',
-  'beneath',
-]);
-
-/**
- * What follows a preposition of place in tokens [from, to), preposition included ("in bays"): the
- * answer to a where-question when the text names no place.
- */
-export function findLocationSpans(
-  paragraph: AnnotatedParagraph,
-  from: number,
-  to: number,
-): CandidateSpan[] {
-  const { tokens } = paragraph.analysis;
-  return clausePhrases(tokens, from, to, 'location', (t) => {
-    const token = tokens[t] as Token;
-    return token.pos === 'ADP' && PLACE_PREPOSITIONS_OF_PHRASES.has(token.lemma);
-  }).map((span) => ({ ...span, firstToken: span.firstToken - 1 }));
-}
-
-/** The words after each token `opens` accepts, up to the end of the clause. */
-function clausePhrases(
-  tokens: readonly Token[],
-  from: number,
-  to: number,
-  kind: SpanKind,
-  opens: (t: number) => boolean,
-): CandidateSpan[] {
-  const spans: CandidateSpan[] = [];
-  for (let t = from; t + 1 < to; t += 1) {
-    if (!opens(t)) continue;
-    let end = t + 2;
-    while (
-      end < to &&
-      end - t <= LONGEST_CLAUSE_PHRASE &&
-      !CLAUSE_BREAKS.has((tokens[end] as Token).pos)
-    ) {
-      end += 1;
-    }
-    spans.push({ firstToken: t + 1, endToken: end, kind, head: t + 1 });
-  }
-  return spans;
-}
-
 /** True when token `t` continues a noun phrase begun earlier (after a modifier, or "X, and"). */
 function continuesPhrase(tokens: readonly Token[], t: number): boolean {
   const before = tokens[t - 1];
@@ -288,69 +113,6 @@ function continuesPhrase(tokens: readonly Token[], t: number): boolean {
     return earlier !== undefined && (MODIFIERS.has(earlier.pos) || earlier.text === ',');
   }
   return false;
-}
-
-function nameSpans(
-  tokens: readonly Token[],
-  first: number,
-  to: number,
-  wordnet: WordNet,
-): CandidateSpan[] {
-  let end = first + 1;
-  while (end < to) {
-    const next = tokens[end] as Token;
-    if (next.pos === 'PROPN') end += 1;
-    else if (
-      NAME_GLUE.has(next.text) &&
-      tokens[end + 1]?.pos === 'PROPN' &&
-      next.start === tokens[end - 1]?.end
-    ) {
-      end += 2;
-    } else break;
-  }
-  const spans: CandidateSpan[] = [];
-  let at = first;
-  while (at < end) {
-    let stop = Math.min(end, at + LONGEST_NAME);
-    let known: SpanKind | null = null;
-    for (; stop > at + 1; stop -= 1) {
-      const words = tokens.slice(at, stop).filter((t) => !NAME_GLUE.has(t.text));
-      known = kindOfNoun(wordnet, words.map((t) => t.lemma).join(' '));
-      if (known) break;
-    }
-    if (stop === at + 1 && end - at > 1) stop = end;
-    spans.push({
-      firstToken: at,
-      endToken: stop,
-      kind: nameKind(tokens, at, stop, wordnet, known),
-      head: stop - 1,
-    });
-    at = stop;
-  }
-  return spans;
-}
-
-function nameKind(
-  tokens: readonly Token[],
-  first: number,
-  end: number,
-  wordnet: WordNet,
-  known: SpanKind | null,
-): SpanKind {
-  const headLemma = (tokens[end - 1] as Token).lemma;
-  const kind = known ?? kindOfNoun(wordnet, headLemma);
-  const before = tokens[first - 1];
-  // "Crimean Peninsula", "Hudson River": a name ending in a natural feature is a place.
-  if (!kind && end - first >= 2 && wordnet.nounKinds(headLemma, 1)[0] === NATURAL_OBJECTS) {
-    return 'place';
-  }
-  if (kind === 'place' || (before && PLACE_PREPOSITIONS.has(before.lemma) && kind !== 'person')) {
-    return 'place';
-  }
-  if (kind === 'person' || kind === 'group') return kind;
-  // Two or more capitalised words that no dictionary knows are most often a person's name.
-  const unknown = tokens.slice(first, end).filter((t) => !wordnet.knows(t.lemma)).length;
-  return end - first >= 2 && unknown >= 1 ? 'person' : 'name';
 }
 
 function nounPhrase(

@@ -1,8 +1,8 @@
 import type { AliasTable } from './aliases.js';
 import type { AnnotatedParagraph } from './annotated-corpus.js';
 import type { QuestionType } from './answer-schema.js';
-import { kindOfNoun } from './answer-spans.js';
 import { analyzeText, type Token } from './language.js';
+import { kindOfNoun } from './noun-kinds.js';
 import { classifyQuestion, cleanQuestion } from './question.js';
 import { type ParagraphScore, type QueryWord, scoreParagraph } from './ranking.js';
 import type { ParagraphIndex, WeightedTerm } from './search-index.js';

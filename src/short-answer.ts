@@ -2,16 +2,16 @@ import type { AnnotatedParagraph } from './annotated-corpus.js';
 import type { QuestionType } from './answer-schema.js';
 import {
   type CandidateSpan,
-  findActionSpans,
   findCandidateSpans,
-  findLocationSpans,
-  findMannerSpans,
   KINDS_FOR_TYPE,
-  kindOfNoun,
   type SpanKind,
 } from './answer-spans.js';
+import { describesName, type NamedThing, namesNeighbour } from './appositions.js';
+import { findActionSpans, findLocationSpans, findMannerSpans } from './clause-spans.js';
 import type { Token } from './language.js';
 import type { WordNet } from './wordnet.js';
+
+export type { NamedThing } from './appositions.js';
 
 /** The question facts that steer the choice of a short answer. */
 export interface AnswerTarget {
@@ -34,14 +34,6 @@ export interface AnswerTarget {
   readonly describedName?: ReadonlySet<string> | null;
   /** "What were they sent there to do?": the answer is what an infinitive says they do. */
   readonly asksAction?: boolean;
-}
-
-/** The thing a "name of X" question asks the name of. */
-export interface NamedThing {
-  /** Terms standing for X. */
-  readonly terms: ReadonlySet<string>;
-  /** X is itself a name ("Lavrov's first name"): the answer is a longer name holding it. */
-  readonly isName: boolean;
 }
 
 /** A chosen short answer: the verbatim span and where it sits. */
@@ -288,63 +280,4 @@ function countsFocus(
     if (token.term && focus.has(token.term)) return true;
   }
   return false;
-}
-
-/** How close (in tokens) a name must stand to the noun it names ("leader X", "X, the leader"). */
-const NAME_REACH = 3;
-
-/**
- * True when the name span stands next to a word for the thing it should name, or holds that word
- * and more ("Sergey Lavrov" for "Lavrov's first name").
- */
-function namesNeighbour(tokens: readonly Token[], span: CandidateSpan, named: NamedThing): boolean {
-  let inside = false;
-  for (let t = span.firstToken; t < span.endToken; t += 1) {
-    if (named.terms.has((tokens[t] as Token).term)) inside = true;
-  }
-  if (inside) return named.isName && span.endToken - span.firstToken > 1;
-  if (named.isName) return false;
-  // Only apposition counts ("President Vladimir Putin", "Kuleba, the Foreign Minister"): a
-  // preposition or verb in between ("the leader of Ukraine") means the name is something else.
-  const reach = (from: number, step: number) => {
-    for (let t = from, n = 0; n < NAME_REACH && t >= 0 && t < tokens.length; t += step, n += 1) {
-      const token = tokens[t] as Token;
-      if (named.terms.has(token.term)) return true;
-      if (!APPOSITION_GLUE.has(token.pos)) return false;
-    }
-    return false;
-  };
-  return reach(span.firstToken - 1, -1) || reach(span.endToken, 1);
-}
-
-const APPOSITION_GLUE = new Set(['DET', 'ADJ', 'PROPN', 'NOUN', 'PUNCT']);
-/** Between a name and its role: "Lavrov, Russia*'s* top diplomat", "Shaheen (a … Democrat)". */
-const ROLE_GLUE = new Set([...APPOSITION_GLUE, 'PART']);
-const ROLE_REACH = 6;
-
-/**
- * True when the span is a role (its head a person noun in WordNet) written next to the
- * name: "Dmytro Kuleba, *the Ukrainian Foreign Minister*", "Lavrov, *Russia's top diplomat*".
- */
-function describesName(
-  tokens: readonly Token[],
-  span: CandidateSpan,
-  name: ReadonlySet<string>,
-  wordnet: WordNet,
-): boolean {
-  const head = tokens[span.head] as Token;
-  const kind = kindOfNoun(wordnet, head.lemma);
-  if (name.has(head.term) || kind !== 'person') return false;
-  for (let t = span.firstToken; t < span.endToken; t += 1) {
-    if (name.has((tokens[t] as Token).term)) return false;
-  }
-  const reach = (from: number, step: number) => {
-    for (let t = from, n = 0; n < ROLE_REACH && t >= 0 && t < tokens.length; t += step, n += 1) {
-      const token = tokens[t] as Token;
-      if (name.has(token.term)) return true;
-      if (!ROLE_GLUE.has(token.pos)) return false;
-    }
-    return false;
-  };
-  return reach(span.firstToken - 1, -1) || reach(span.endToken, 1);
 }

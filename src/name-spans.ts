@@ -1,0 +1,145 @@
+import type { CandidateSpan, SpanKind } from './answer-spans.js';
+import type { Token } from './language.js';
+import { kindOfNoun } from './noun-kinds.js';
+import type { WordNet } from './wordnet.js';
+
+const NAME_GLUE = new Set(['-', '.', '&']);
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'to', 'from', 'near', 'into']);
+const LONGEST_NAME = 4;
+const NATURAL_OBJECTS = 'noun.object';
+
+/** Runs of proper nouns from token `first`, split where WordNet knows a multi-word name. */
+export function nameSpans(
+  tokens: readonly Token[],
+  first: number,
+  to: number,
+  wordnet: WordNet,
+): CandidateSpan[] {
+  let end = first + 1;
+  while (end < to) {
+    const next = tokens[end] as Token;
+    if (next.pos === 'PROPN') end += 1;
+    else if (
+      NAME_GLUE.has(next.text) &&
+      tokens[end + 1]?.pos === 'PROPN' &&
+      next.start === tokens[end - 1]?.end
+    ) {
+      end += 2;
+    } else break;
+  }
+  const spans: CandidateSpan[] = [];
+  let at = first;
+  while (at < end) {
+    let stop = Math.min(end, at + LONGEST_NAME);
+    let known: SpanKind | null = null;
+    for (; stop > at + 1; stop -= 1) {
+      const words = tokens.slice(at, stop).filter((t) => !NAME_GLUE.has(t.text));
+      known = kindOfNoun(wordnet, words.map((t) => t.lemma).join(' '));
+      if (known) break;
+    }
+    if (stop === at + 1 && end - at > 1) stop = end;
+    spans.push({
+      firstToken: at,
+      endToken: stop,
+      kind: nameKind(tokens, at, stop, wordnet, known),
+      head: stop - 1,
+    });
+    at = stop;
+  }
+  return spans;
+}
+
+function nameKind(
+  tokens: readonly Token[],
+  first: number,
+  end: number,
+  wordnet: WordNet,
+  known: SpanKind | null,
+): SpanKind {
+  const headLemma = (tokens[end - 1] as Token).lemma;
+  const kind = known ?? kindOfNoun(wordnet, headLemma);
+  const before = tokens[first - 1];
+  // "Crimean Peninsula", "Hudson River": a name ending in a natural feature is a place.
+  if (!kind && end - first >= 2 && wordnet.nounKinds(headLemma, 1)[0] === NATURAL_OBJECTS) {
+    return 'place';
+  }
+  if (kind === 'place' || (before && PLACE_PREPOSITIONS.has(before.lemma) && kind !== 'person')) {
+    return 'place';
+  }
+  if (kind === 'person' || kind === 'group') return kind;
+  // Two or more capitalised words that no dictionary knows are most often a person's name.
+  const unknown = tokens.slice(first, end).filter((t) => !wordnet.knows(t.lemma)).length;
+  return end - first >= 2 && unknown >= 1 ? 'person' : 'name';
+}
+
+/**
+ * A name that only modifies the noun of a phrase ("his *British*, French, and German
+ * counterparts") as that whole phrase, with the name's kind, scored where the name stands: the
+ * phrase says who is meant, the adjective alone does not.
+ */
+export function describedNames(
+  tokens: readonly Token[],
+  names: readonly CandidateSpan[],
+  spans: readonly CandidateSpan[],
+): CandidateSpan[] {
+  const described: CandidateSpan[] = [];
+  for (const name of names) {
+    const phrase = spans.find(
+      (p) =>
+        (tokens[p.head] as Token).pos === 'NOUN' &&
+        p.endToken === p.head + 1 &&
+        p.firstToken <= name.firstToken &&
+        p.head >= name.endToken &&
+        tokens[name.endToken]?.text === ',',
+    );
+    if (phrase) described.push({ ...phrase, kind: name.kind, anchor: name });
+  }
+  return described;
+}
+
+/**
+ * Names listed together ("NATO Allies, European Partners and Ukraine") as one more candidate,
+ * for questions whose answer is the whole list.
+ */
+export function nameLists(
+  tokens: readonly Token[],
+  names: readonly CandidateSpan[],
+): CandidateSpan[] {
+  const lists: CandidateSpan[] = [];
+  for (let i = 0; i < names.length; i += 1) {
+    let j = i;
+    while (
+      j + 1 < names.length &&
+      joinsList(tokens, names[j] as CandidateSpan, names[j + 1] as CandidateSpan)
+    ) {
+      j += 1;
+    }
+    const joiner =
+      j > i
+        ? tokens.slice(
+            (names[j - 1] as CandidateSpan).endToken,
+            (names[j] as CandidateSpan).firstToken,
+          )
+        : [];
+    // A list ends with "and" / "or"; names separated by commas alone are apposition or a new clause.
+    if (j > i && joiner.some((t) => t.pos === 'CCONJ')) {
+      const first = names[i] as CandidateSpan;
+      const last = names[j] as CandidateSpan;
+      // Scored where its first name stands, so the whole list wins wherever that name would.
+      lists.push({ ...first, endToken: last.endToken, head: last.head, anchor: first });
+      i = j;
+    }
+  }
+  return lists;
+}
+
+/** True when only a comma and/or a conjunction stand between two names. */
+function joinsList(tokens: readonly Token[], a: CandidateSpan, b: CandidateSpan): boolean {
+  const between = tokens.slice(a.endToken, b.firstToken);
+  return (
+    between.length >= 1 &&
+    between.length <= 2 &&
+    between.every((t) => t.text === ',' || t.pos === 'CCONJ') &&
+    between.some((t) => t.text === ',' || t.lemma === 'and')
+  );
+}
