@@ -85,20 +85,7 @@ export function decideAnswer(retrieval: Retrieval, wordnet: WordNet): AnswerDeci
       asksAction,
       describedName,
     };
-    let window = r.window;
-    let span = findShortAnswer(r.paragraph, window, target, wordnet);
-    if (!span && STRICT_SPAN_TYPES.has(type) && window.count === 1) {
-      // The date or number is often in the sentence next to the one that matches best.
-      for (const first of [window.first - 1, window.first]) {
-        const wider = { first, count: 2 };
-        if (first < 0 || first + 1 >= r.paragraph.analysis.sentences.length) continue;
-        span = findShortAnswer(r.paragraph, wider, target, wordnet);
-        if (span) {
-          window = wider;
-          break;
-        }
-      }
-    }
+    const { window, span } = findSpan(r, target, wordnet, STRICT_SPAN_TYPES.has(type));
     const bonus = span ? (strict || describedName ? STRICT_SPAN_BONUS : SPAN_BONUS) : 0;
     return { ...r, window, span, score: r.score + bonus };
   });
@@ -111,6 +98,29 @@ export function decideAnswer(retrieval: Retrieval, wordnet: WordNet): AnswerDeci
     (!strict || best.span !== null) &&
     !contradicts(retrieval, best, wordnet);
   return { answered, answer: answered && best?.span ? best.span.text : null, ranked };
+}
+
+/**
+ * The short answer in the paragraph's best window; with `widen`, a window of one sentence that
+ * holds none grows by the sentence before or after it (a date or number is often in the sentence
+ * next to the one that matches best), and the window returned is the one the answer is in.
+ */
+function findSpan(
+  scored: ParagraphScore,
+  target: AnswerTarget,
+  wordnet: WordNet,
+  widen: boolean,
+): { window: ParagraphScore['window']; span: ShortAnswer | null } {
+  const { paragraph, window } = scored;
+  const span = findShortAnswer(paragraph, window, target, wordnet);
+  if (span || !widen || window.count !== 1) return { window, span };
+  for (const first of [window.first - 1, window.first]) {
+    if (first < 0 || first + 1 >= paragraph.analysis.sentences.length) continue;
+    const wider = { first, count: 2 };
+    const found = findShortAnswer(paragraph, wider, target, wordnet);
+    if (found) return { window: wider, span: found };
+  }
+  return { window, span: null };
 }
 
 /** "…to do?": the question asks what someone does, went or was sent to do. */
