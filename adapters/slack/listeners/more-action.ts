@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { outcomeOf, type RequestOutcome } from '../../shared/request-gate.js';
-import { decodeAskValue } from '../action-value.js';
-import { renderAnswer, renderNotice } from '../render.js';
+import type { RequestOutcome } from '../../shared/request-gate.js';
+import { renderAnswer } from '../render.js';
+import { answerButton } from './button-answer.js';
 import { answeredOutcome, type ListenerDeps } from './deps.js';
 
 /**
@@ -16,27 +16,13 @@ export function createMoreActionListener(deps: ListenerDeps) {
     respond,
   }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<RequestOutcome> => {
     await ack();
-    const decision = deps.gate.decide(body.user.id);
-    if (decision.kind !== 'answer') {
-      if (decision.kind === 'notice') {
-        await respond({
-          response_type: 'ephemeral',
-          replace_original: false,
-          ...renderNotice(decision.text),
-        });
-      }
-      return outcomeOf(decision);
-    }
-    const request = decodeAskValue(action.value);
-    const answer = deps.qa.answerQuestion(request.question, {
-      top: request.top,
-      offset: request.offset,
-    });
+    const result = await answerButton(deps, body.user.id, action.value, respond);
+    if (result.kind === 'declined') return result.outcome;
     await respond({
       response_type: 'ephemeral',
       replace_original: false,
-      ...renderAnswer(answer, { share: true, top: request.top }),
+      ...renderAnswer(result.answer, { share: true, top: result.top }),
     });
-    return answeredOutcome(answer);
+    return answeredOutcome(result.answer);
   };
 }

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { outcomeOf, type RequestOutcome } from '../../shared/request-gate.js';
-import { decodeAskValue } from '../action-value.js';
-import { renderAnswer, renderNotice } from '../render.js';
+import type { RequestOutcome } from '../../shared/request-gate.js';
+import { renderAnswer } from '../render.js';
+import { answerButton } from './button-answer.js';
 import { answeredOutcome, type ListenerDeps } from './deps.js';
 
 /**
@@ -18,28 +18,14 @@ export function createShareActionListener(deps: ListenerDeps) {
     respond,
   }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<RequestOutcome> => {
     await ack();
-    const decision = deps.gate.decide(body.user.id);
-    if (decision.kind !== 'answer') {
-      if (decision.kind === 'notice') {
-        await respond({
-          response_type: 'ephemeral',
-          replace_original: false,
-          ...renderNotice(decision.text),
-        });
-      }
-      return outcomeOf(decision);
-    }
-    const request = decodeAskValue(action.value);
-    const answer = deps.qa.answerQuestion(request.question, {
-      top: request.top,
-      offset: request.offset,
-    });
+    const result = await answerButton(deps, body.user.id, action.value, respond);
+    if (result.kind === 'declined') return result.outcome;
     await respond({
       response_type: 'in_channel',
       replace_original: false,
-      ...renderAnswer(answer, { sharedBy: body.user.id, top: request.top }),
+      ...renderAnswer(result.answer, { sharedBy: body.user.id, top: result.top }),
     });
     await respond({ delete_original: true });
-    return answeredOutcome(answer);
+    return answeredOutcome(result.answer);
   };
 }
