@@ -1,12 +1,5 @@
-import {
-  type Answer,
-  type Answerer,
-  boundQuestion,
-  describeRetry,
-  describeTooLong,
-  type RateLimiter,
-  rateLimitKey,
-} from '../../src/index.js';
+import type { Answer, Answerer, RateLimiter } from '../../src/index.js';
+import { decideRequest } from '../shared/request-gate.js';
 import { renderAnswer, renderParagraph, type Style } from '../terminal/render.js';
 
 export const REPL_HELP = `Ask a question about the articles, or use a command:
@@ -46,16 +39,14 @@ export function createReplSession(
   options: ReplSessionOptions = {},
 ): ReplSession {
   let last: Answer | null = null;
-  const bounds = options.maxQuestionChars ? { maxChars: options.maxQuestionChars } : {};
+  const gate = { platform: 'repl', ...options };
 
   const ask = (input: string): string => {
-    const verdict = options.limiter?.take(rateLimitKey('repl', 'local'));
-    if (verdict && !verdict.allowed)
-      return verdict.notify ? describeRetry(verdict.retryAfterMs) : '';
-    const bounded = boundQuestion(input, bounds);
-    if (bounded.kind === 'empty') return REPL_USAGE;
-    if (bounded.kind === 'too-long') return describeTooLong(bounded);
-    last = qa.answerQuestion(bounded.question, { top });
+    const decision = decideRequest(gate, 'local', input);
+    if (decision.kind === 'silent') return '';
+    if (decision.kind === 'usage') return REPL_USAGE;
+    if (decision.kind === 'notice') return decision.text;
+    last = qa.answerQuestion(decision.question, { top });
     return renderAnswer(last, style);
   };
 

@@ -71,21 +71,34 @@ export interface RequestGate {
   serve(fields: RequestFields, work: () => Promise<RequestOutcome>): Promise<boolean>;
 }
 
+/** What {@link decideRequest} needs: the platform (for the rate-limit key), limiter and bounds. */
+export type DecisionOptions = Pick<RequestGateOptions, 'platform' | 'limiter' | 'maxQuestionChars'>;
+
+/**
+ * Rate-limits `userId`, then bounds `raw` (when the request carries a question): the decision
+ * every adapter, the REPL included, takes before answering.
+ */
+export function decideRequest(
+  options: DecisionOptions,
+  userId: string,
+  raw?: string,
+): GateDecision {
+  const verdict = options.limiter?.take(rateLimitKey(options.platform, userId));
+  if (verdict && !verdict.allowed) {
+    if (!verdict.notify) return { kind: 'silent' };
+    return { kind: 'notice', text: describeRetry(verdict.retryAfterMs), reason: 'rate-limited' };
+  }
+  if (raw === undefined) return { kind: 'answer', question: '' };
+  const bounds = options.maxQuestionChars ? { maxChars: options.maxQuestionChars } : {};
+  return fromBounds(boundQuestion(raw, bounds));
+}
+
 /** Creates the {@link RequestGate} of one adapter. */
 export function createRequestGate(options: RequestGateOptions): RequestGate {
   const { platform, logger } = options;
   const inFlight = options.inFlight ?? createInFlight();
-  const bounds = options.maxQuestionChars ? { maxChars: options.maxQuestionChars } : {};
-
-  const decide = (userId: string, raw?: string): GateDecision => {
-    const verdict = options.limiter?.take(rateLimitKey(platform, userId));
-    if (verdict && !verdict.allowed) {
-      if (!verdict.notify) return { kind: 'silent' };
-      return { kind: 'notice', text: describeRetry(verdict.retryAfterMs), reason: 'rate-limited' };
-    }
-    if (raw === undefined) return { kind: 'answer', question: '' };
-    return fromBounds(boundQuestion(raw, bounds));
-  };
+  const decide = (userId: string, raw?: string): GateDecision =>
+    decideRequest(options, userId, raw);
 
   return {
     inFlight,
