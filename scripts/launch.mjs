@@ -1,7 +1,8 @@
 // Runs an entry point (`node scripts/launch.mjs adapters/cli/ask args…`) as compiled JavaScript
-// from dist/ when `npm run build` has compiled the current sources, and through the tsx loader
-// otherwise, so a start never pays for TypeScript compilation it does not need and never runs
-// code older than its sources.
+// when `npm run build` has compiled the current sources, and through the tsx loader otherwise, so
+// a start never pays for TypeScript compilation it does not need and never runs code older than
+// its sources. Of compiled code it prefers the entry's bundle (scripts/bundle.mjs) run with its
+// code cache, when the installed packages are no newer than the build, then dist/.
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -9,6 +10,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** Written by `npm run build` once tsc has emitted everything. */
 const STAMP = join(root, 'dist', '.built');
+/** Rewritten by every `npm install` / `npm ci`; a bundle holds the packages it was built with. */
+const INSTALLED = join(root, 'node_modules', '.package-lock.json');
 const CONFIGS = ['tsconfig.json', 'tsconfig.build.json'];
 /** Relative module specifiers of static imports, re-exports and literal dynamic imports. */
 const IMPORT = /(?:\bfrom\s*|\bimport\s*\(?\s*)['"](\.{1,2}\/[^'"]+)['"]/g;
@@ -45,12 +48,21 @@ function newestSource(start) {
 
 const source = join(root, `${entry}.ts`);
 const compiled = join(root, 'dist', `${entry}.js`);
+const bundle = join(root, 'dist', 'bundle', `${entry}.cjs`);
+const built = mtime(STAMP);
 // NaN (a missing stamp or compiled file) compares false: such a build is never fresh.
-const fresh = mtime(STAMP) >= newestSource(source) && mtime(compiled) <= mtime(STAMP);
+const fresh = built >= newestSource(source) && mtime(compiled) <= built;
+const bundled = fresh && mtime(bundle) <= built && !(mtime(INSTALLED) > built);
+const run = bundled ? bundle : fresh ? compiled : source;
 // The entry reads its own arguments from process.argv.slice(2), as if started directly.
-process.argv.splice(1, 2, fresh ? compiled : source);
-if (!fresh) {
-  const { register } = await import('tsx/esm/api');
-  register();
+process.argv.splice(1, 2, run);
+if (bundled) {
+  const { runWithCodeCache } = await import('./code-cache.mjs');
+  runWithCodeCache(bundle);
+} else {
+  if (!fresh) {
+    const { register } = await import('tsx/esm/api');
+    register();
+  }
+  await import(pathToFileURL(run).href);
 }
-await import(pathToFileURL(fresh ? compiled : source).href);

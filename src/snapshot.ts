@@ -292,15 +292,24 @@ function codeFingerprint(): string {
     const { version } = require(`${name}/package.json`) as { version: string };
     hash.update(`${name}@${version}\n`);
   }
-  const here = dirname(fileURLToPath(import.meta.url));
-  // Compiled, this file is dist/src/snapshot.js; the sources it was compiled from say more.
-  const sources = join(here, '..', '..', 'src');
-  const folder = basename(dirname(here)) === 'dist' && existsSync(sources) ? sources : here;
+  const folder = sourceFolder(dirname(fileURLToPath(import.meta.url)));
   for (const name of readdirSync(folder).sort()) {
     if (/\.(ts|js)$/.test(name)) hash.update(`${name}\n`).update(readFileSync(join(folder, name)));
   }
   fingerprint = hash.digest('hex');
   return fingerprint;
+}
+
+/**
+ * The core's TypeScript sources, found upwards from this file's folder (src/, dist/src/ or a
+ * bundle's folder), so compiled, bundled and source runs share one snapshot; this file's own
+ * folder when no sources are installed.
+ */
+function sourceFolder(here: string): string {
+  for (let folder = here; ; folder = dirname(folder)) {
+    if (existsSync(join(folder, 'src', 'snapshot.ts'))) return join(folder, 'src');
+    if (dirname(folder) === folder) return here;
+  }
 }
 
 async function pruneSnapshots(folder: string): Promise<void> {
