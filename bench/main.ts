@@ -16,6 +16,7 @@ import {
   EngineRunSchema,
   type SizeReport,
 } from './result-schema.js';
+import { SERVING_NODE_FLAGS } from './serving-flags.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DATA_DIR = join(ROOT, 'bench', 'data');
@@ -100,6 +101,7 @@ function runChild(
   flags: BenchFlags,
 ): Promise<EngineRun> {
   const args = [
+    ...SERVING_NODE_FLAGS,
     '--expose-gc',
     `--max-old-space-size=${CHILD_HEAP_MB}`,
     '--import',

@@ -51,7 +51,11 @@ runMain(async () => {
       apiUrl: config.DISCORD_API_URL,
       plan,
       logger,
-      execArgv: file.endsWith('.ts') ? ['--import', import.meta.resolve('tsx')] : [],
+      execArgv: [
+        // Each shard gets the heap sizes the manager was started with (`npm run discord`).
+        ...process.execArgv.filter((flag) => /^--(?:max|min)-(?:semi|old)-space-size=/.test(flag)),
+        ...(file.endsWith('.ts') ? ['--import', import.meta.resolve('tsx')] : []),
+      ],
       signal: stopping.signal,
     });
     return;

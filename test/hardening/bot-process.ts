@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
+import { SERVING_NODE_FLAGS } from '../../bench/serving-flags.js';
 
 /** A bot entry script run directly by node (no npm in between), so its exit code and signals are its own. */
 export interface BotProcess {
@@ -17,12 +18,15 @@ export interface BotProcess {
 /** Variables of the bots that the test's own environment must not leak into the child. */
 const BOT_VARIABLES = /^(DISCORD_|SLACK_|SHARD|RATE_LIMIT_|LOG_|SHUTDOWN_|PORT$|HOST$|CORPUS_DIR$)/;
 
-/** Starts `node --import tsx <script>` with `env` on top of a clean copy of this environment. */
+/**
+ * Starts `node --import tsx <script>` with the serving V8 flags (as `npm run slack` and
+ * `npm run discord` give them) and `env` on top of a clean copy of this environment.
+ */
 export function startBotProcess(script: string, env: Record<string, string>): BotProcess {
   const inherited = Object.fromEntries(
     Object.entries(process.env).filter(([key]) => !BOT_VARIABLES.test(key)),
   );
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+  const child = spawn(process.execPath, [...SERVING_NODE_FLAGS, '--import', 'tsx', script], {
     env: { ...inherited, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
