@@ -103,7 +103,10 @@ export function analyzeText(text: string): TextAnalysis {
       start = found >= 0 ? found : start;
     }
     const kind = token.out(its.type);
-    const lemma = (token.out(its.lemma as unknown as ItsFunction<string>) as string).toLowerCase();
+    // wink-nlp leaves the lemma of an unsplit contraction undefined ("Rou cannot?").
+    const lemma = (
+      (token.out(its.lemma as unknown as ItsFunction<string>) as string | undefined) ?? value
+    ).toLowerCase();
     const isWord = kind === 'word' || kind === 'number';
     tokens.push({
       start,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AnswerSchema, createAnswerer, loadCorpus } from '../src/index.js';
+import { AnswerSchema, createAnswerer, loadCorpus, parseArticle } from '../src/index.js';
+import { analyzeText } from '../src/language.js';
 
 describe('answerQuestion', () => {
   it('returns schema-valid answers whose quotes are verbatim substrings of their paragraphs', async () => {
@@ -16,5 +17,23 @@ describe('answerQuestion', () => {
     const answer = qa.answerQuestion('a'.repeat(100_000));
     expect(answer.answered).toBe(false);
     expect(qa.answerQuestion(`Blinken ${'b'.repeat(40)}`).excerpts.length).toBeGreaterThan(0);
+  });
+
+  it('reads a contraction that wink-nlp leaves without a lemma, in a question and in the corpus', async () => {
+    // wink-nlp splits "cannot" after most words, but not after an unknown name.
+    expect(analyzeText('Skylab Rou cannot?').tokens.map((t) => t.lemma)).toEqual([
+      'skylab',
+      'rou',
+      'cannot',
+      '?',
+    ]);
+    const qa = createAnswerer(await loadCorpus('corpus'));
+    expect(AnswerSchema.safeParse(qa.answerQuestion('Blinken Rou cannot?')).success).toBe(true);
+    const article = parseArticle(
+      'rou.md',
+      '---\ntitle: Rou\n---\nMinister Rou cannot attend the summit in Oslo.\n',
+    );
+    const story = createAnswerer({ dir: 'memory', documents: [article] });
+    expect(story.answerQuestion('Who cannot attend the summit?').excerpts[0]?.paragraph).toBe(1);
   });
 });
