@@ -210,7 +210,7 @@ export function renderReport(report: BenchReport): string {
     'Build and memory (build = loadCorpus + createAnswerer; heap and RSS after build, after gc)',
     renderSizeTable(report.sizes, BUILD_COLUMNS, true),
     '',
-    'Answers (full answerQuestion path, top: 10, after a warm-up pass; hit rates over answerable questions)',
+    'Answers (full answerQuestion path, top: 10, after a warm-up on 1,000 other questions; hit rates over answerable questions)',
     renderSizeTable(report.sizes, ANSWER_COLUMNS),
   ];
   if (report.endToEnd.length > 0) {
