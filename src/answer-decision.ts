@@ -1,7 +1,9 @@
 import type { QuestionType } from './answer-schema.js';
+import { answerSide, type VerbSide } from './answer-side.js';
 import { KINDS_FOR_TYPE } from './answer-spans.js';
 import { contradicts } from './contradictions.js';
 import type { Token } from './language.js';
+import { classifyQuestion } from './question.js';
 import type { ParagraphScore } from './ranking.js';
 import type { Retrieval } from './retriever.js';
 import {
@@ -70,6 +72,7 @@ export function decideAnswer(retrieval: Retrieval, wordnet: WordNet): AnswerDeci
   const aliasTerms = new Set(retrieval.words.flatMap((w) => [...(w.aliasTerms ?? [])]));
   const strict = STRICT_SPAN_TYPES.has(type) || namedTerms !== null;
   const asksAction = type === 'what' && endsWithToDo(retrieval.tokens);
+  const verbSide = findVerbSide(retrieval);
 
   const needsSpan = KINDS_FOR_TYPE[type] !== undefined;
   const ranked: DecidedParagraph[] = retrieval.ranked.map((r, i) => {
@@ -85,6 +88,7 @@ export function decideAnswer(retrieval: Retrieval, wordnet: WordNet): AnswerDeci
       namedTerms,
       asksAction,
       describedName,
+      verbSide,
     };
     const { window, span } = findSpan(r, target, wordnet, STRICT_SPAN_TYPES.has(type));
     const bonus = span ? (strict || describedName ? STRICT_SPAN_BONUS : SPAN_BONUS) : 0;
@@ -207,4 +211,20 @@ function findNamedTerms(retrieval: Retrieval): NamedThing | null {
   );
   terms.add(named.term);
   return { terms, isName: named.pos === 'PROPN' };
+}
+
+/** A question word matches the verb's relatives this close or closer. */
+const VERB_MATCH = 0.6;
+
+/** Where the answer stands relative to the question's main verb, and the terms that verb matches. */
+function findVerbSide(retrieval: Retrieval): VerbSide | null {
+  const found = answerSide(retrieval.tokens, classifyQuestion(retrieval.tokens).whIndex);
+  const verb = found ? retrieval.tokens[found.verb] : undefined;
+  const word = verb ? retrieval.words.find((w) => w.token === verb) : undefined;
+  if (!found || !word) return null;
+  const terms = new Set([
+    word.term,
+    ...word.matches.filter((m) => m.weight >= VERB_MATCH).map((m) => m.term),
+  ]);
+  return { terms, side: found.side };
 }

@@ -1,5 +1,6 @@
 import type { AnnotatedParagraph } from './annotated-corpus.js';
 import type { QuestionType } from './answer-schema.js';
+import { onVerbSide, SIDE_BONUS, type VerbSide } from './answer-side.js';
 import {
   type CandidateSpan,
   findCandidateSpans,
@@ -34,6 +35,8 @@ export interface AnswerTarget {
   readonly describedName?: ReadonlySet<string> | null;
   /** "What were they sent there to do?": the answer is what an infinitive says they do. */
   readonly asksAction?: boolean;
+  /** The side of the question's main verb the answer stands on, when word order tells. */
+  readonly verbSide?: VerbSide | null;
 }
 
 /** A chosen short answer: the verbatim span and where it sits. */
@@ -111,6 +114,12 @@ export function findShortAnswer(
     }
   }
 
+  const verbs: number[] = [];
+  if (target.verbSide) {
+    for (let t = first.firstToken; t < last.endToken; t += 1) {
+      if (target.verbSide.terms.has((tokens[t] as Token).term)) verbs.push(t);
+    }
+  }
   let best: { span: CandidateSpan; score: number } | null = null;
   const candidates = target.asksAction
     ? findActionSpans(paragraph, first.firstToken, last.endToken)
@@ -168,6 +177,7 @@ export function findShortAnswer(
     }
     const kindPenalty = STRICT_KIND_TYPES.has(target.type) ? STRICT_KIND_PENALTY : KIND_PENALTY;
     const score =
+      (onVerbSide(tokens, span, verbs, target.verbSide) ? SIDE_BONUS : 0) +
       -kindPenalty * Math.max(0, rank) +
       (focusKind ? FOCUS_KIND_BONUS : 0) +
       (PROXIMITY_WEIGHT * closeness) / (totalEvidence || 1) +

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { answerSide } from '../../src/answer-side.js';
 import { analyzeText } from '../../src/language.js';
 import { classifyQuestion, cleanQuestion } from '../../src/question.js';
 
@@ -43,4 +44,28 @@ describe('classifyQuestion', () => {
   ])('classifies %j as %s', (question, type) => {
     expect(classifyQuestion(analyzeText(question).tokens).type).toBe(type);
   });
+});
+
+describe('answerSide', () => {
+  const sideOf = (question: string) => {
+    const { tokens } = analyzeText(question);
+    const found = answerSide(tokens, classifyQuestion(tokens).whIndex);
+    return found && { verb: tokens[found.verb]?.text, side: found.side };
+  };
+
+  it.each([
+    ['Who founded the city?', { verb: 'founded', side: 'before' }],
+    ['Which French engineer designed the tower?', { verb: 'designed', side: 'before' }],
+    ['What did Tesla invent in 1882?', { verb: 'invent', side: 'after' }],
+    ['What was the city renamed in 1924?', { verb: 'renamed', side: 'after' }],
+  ])('reads %j', (question, expected) => {
+    expect(sideOf(question)).toEqual(expected);
+  });
+
+  it.each(['What is the capital of Norway?', 'Why did the ferry stop?', 'Is the pier open?'])(
+    'does not guess for %j',
+    (question) => {
+      expect(sideOf(question)).toBeNull();
+    },
+  );
 });

@@ -136,3 +136,12 @@ describe('possessors', () => {
     expect(answer.answer).toBe('new catamaran');
   });
 });
+
+describe('word order', () => {
+  it('takes the subject before the verb for "Who <verb>…?", not the name nearest the other words', () => {
+    const answer = qa.answerQuestion('Who slipped while being helped by Per Vik?');
+    expect(answer.excerpts[0]?.paragraph).toBe(14);
+    expect(answer.answer).toBe('Ola Strand');
+    expect(qa.answerQuestion('Who reported the slip?').answer).toBe('Lise Dahl');
+  });
+});
