@@ -4,6 +4,8 @@ import { kindOfNoun } from './noun-kinds.js';
 import type { WordNet } from './wordnet.js';
 
 const NAME_GLUE = new Set(['-', '.', '&']);
+/** Glue that joins two names with spaces around it too ("Tiffany & Co"). */
+const SPACED_GLUE = '&';
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'to', 'from', 'near', 'into']);
 const LONGEST_NAME = 4;
 const NATURAL_OBJECTS = 'noun.object';
@@ -18,14 +20,9 @@ export function nameSpans(
   let end = first + 1;
   while (end < to) {
     const next = tokens[end] as Token;
-    if (next.pos === 'PROPN') end += 1;
-    else if (
-      NAME_GLUE.has(next.text) &&
-      tokens[end + 1]?.pos === 'PROPN' &&
-      next.start === tokens[end - 1]?.end
-    ) {
-      end += 2;
-    } else break;
+    if (next.pos === 'PROPN' && next.sentence === (tokens[end - 1] as Token).sentence) end += 1;
+    else if (gluesName(tokens, end)) end += 2;
+    else break;
   }
   const spans: CandidateSpan[] = [];
   let at = first;
@@ -33,6 +30,7 @@ export function nameSpans(
     let stop = Math.min(end, at + LONGEST_NAME);
     let known: SpanKind | null = null;
     for (; stop > at + 1; stop -= 1) {
+      if (NAME_GLUE.has((tokens[stop - 1] as Token).text)) continue;
       const words = tokens.slice(at, stop).filter((t) => !NAME_GLUE.has(t.text));
       known = kindOfNoun(wordnet, words.map((t) => t.lemma).join(' '));
       if (known) break;
@@ -47,6 +45,20 @@ export function nameSpans(
     at = stop;
   }
   return spans;
+}
+
+/**
+ * True when the token at `at` joins the names on either side into one: a hyphen or full stop
+ * written without spaces ("Hewlett-Packard", "St.Louis"), or an ampersand ("Tiffany & Co"). A full
+ * stop followed by a space ends a sentence ("… John Sutcliffe. ESPN …").
+ */
+function gluesName(tokens: readonly Token[], at: number): boolean {
+  const glue = tokens[at] as Token;
+  const before = tokens[at - 1] as Token;
+  const after = tokens[at + 1];
+  if (!NAME_GLUE.has(glue.text) || after?.pos !== 'PROPN') return false;
+  if (glue.text === SPACED_GLUE) return true;
+  return glue.start === before.end && after.start === glue.end;
 }
 
 function nameKind(

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeText } from '../../src/language.js';
+import { nameSpans } from '../../src/name-spans.js';
+import { openWordNet } from '../../src/wordnet.js';
+
+const wordnet = openWordNet();
+
+/** The names that start at each proper noun of `text` not inside an earlier name. */
+function names(text: string): string[] {
+  const { tokens } = analyzeText(text);
+  const found: string[] = [];
+  for (let t = 0; t < tokens.length; t += 1) {
+    if (tokens[t]?.pos !== 'PROPN') continue;
+    const spans = nameSpans(tokens, t, tokens.length, wordnet);
+    for (const span of spans) {
+      const first = tokens[span.firstToken];
+      const last = tokens[span.endToken - 1];
+      if (first && last) found.push(text.slice(first.start, last.end));
+    }
+    t = (spans.at(-1)?.endToken ?? t + 1) - 1;
+  }
+  return found;
+}
+
+describe('nameSpans', () => {
+  it('ends a name at a full stop that ends its sentence', () => {
+    expect(names('The reporter was John Sutcliffe. ESPN Deportes covered the game.')).toEqual([
+      'John Sutcliffe',
+      'ESPN Deportes',
+    ]);
+  });
+
+  it('keeps a spaced ampersand inside a name, whole', () => {
+    expect(names('The trophy was made by Tiffany & Co in New York.')).toEqual([
+      'Tiffany & Co',
+      'New York',
+    ]);
+  });
+});
