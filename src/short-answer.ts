@@ -192,9 +192,26 @@ export function findShortAnswer(
     }
   }
   if (!best) return null;
-  const start = (tokens[best.span.firstToken] as Token).start;
-  const end = (tokens[best.span.endToken - 1] as Token).end;
+  const { firstToken, endToken } =
+    target.focusLemma === YEAR ? (yearOf(tokens, best.span) ?? best.span) : best.span;
+  const start = (tokens[firstToken] as Token).start;
+  const end = (tokens[endToken - 1] as Token).end;
   return { text: paragraph.text.slice(start, end), start, end };
+}
+
+const YEAR = 'year';
+/** A year as written in a date: "1066", "2014", "the 1990s". */
+const YEAR_NUMBER = /^\d{3,4}s?$/;
+
+/** "What year…" is answered by the year of a date ("2014" of "June 4, 2014"), when it has one. */
+function yearOf(
+  tokens: readonly Token[],
+  span: CandidateSpan,
+): { firstToken: number; endToken: number } | null {
+  for (let t = span.firstToken; t < span.endToken; t += 1) {
+    if (YEAR_NUMBER.test((tokens[t] as Token).text)) return { firstToken: t, endToken: t + 1 };
+  }
+  return null;
 }
 
 const TIE = 1e-9;

@@ -145,3 +145,12 @@ describe('word order', () => {
     expect(qa.answerQuestion('Who reported the slip?').answer).toBe('Lise Dahl');
   });
 });
+
+describe('"What year…?"', () => {
+  it('answers with the year of a full date, and "when" with the whole date', () => {
+    const year = qa.answerQuestion('In what year did the new ferry terminal open?');
+    expect(year.excerpts[0]?.paragraph).toBe(15);
+    expect(year.answer).toBe('2014');
+    expect(qa.answerQuestion('When did the new ferry terminal open?').answer).toBe('June 4, 2014');
+  });
+});
