@@ -20,8 +20,12 @@ export function nameSpans(
   let end = first + 1;
   while (end < to) {
     const next = tokens[end] as Token;
-    if (next.pos === 'PROPN' && next.sentence === (tokens[end - 1] as Token).sentence) end += 1;
-    else if (gluesName(tokens, end)) end += 2;
+    if (
+      (next.pos === 'PROPN' || isCapitalisedWord(next)) &&
+      next.sentence === (tokens[end - 1] as Token).sentence
+    ) {
+      end += 1;
+    } else if (gluesName(tokens, end)) end += 2;
     else break;
   }
   const spans: CandidateSpan[] = [];
@@ -45,6 +49,17 @@ export function nameSpans(
     at = stop;
   }
   return spans;
+}
+
+/**
+ * A capitalised word the tagger did not take for a proper noun ("Peyton *Manning*" read as the
+ * verb): after a name and inside its sentence, the capital says it is the name's next word.
+ */
+function isCapitalisedWord(token: Token): boolean {
+  return (
+    (token.pos === 'NOUN' || token.pos === 'VERB' || token.pos === 'ADJ') &&
+    /^\p{Lu}\p{Ll}/u.test(token.text)
+  );
 }
 
 /**

@@ -36,4 +36,11 @@ describe('nameSpans', () => {
       'New York',
     ]);
   });
+
+  it('goes on through a capitalised word the tagger read as a verb ("Peyton Manning")', () => {
+    expect(names('Denver quarterback Peyton Manning threw for 200 yards.')).toEqual([
+      'Denver',
+      'Peyton Manning',
+    ]);
+  });
 });
