@@ -242,7 +242,11 @@ function isFocusPhrase(
   target: AnswerTarget,
 ): boolean {
   const head = tokens[span.head] as Token;
-  if (!target.focusTerms || !target.questionTerms.has(head.term)) return false;
+  // Only in "what/which X" is X the kind of the answer; in "Where was the meeting held?" the
+  // meeting is what the question is about ("their spring meetings in Boston" is no place).
+  if (target.type !== 'what' || !target.focusTerms || !target.questionTerms.has(head.term)) {
+    return false;
+  }
   for (let t = span.firstToken; t < span.head; t += 1) {
     const token = tokens[t] as Token;
     if (token.term && !token.isStopWord && !target.questionTerms.has(token.term)) return true;

@@ -154,3 +154,13 @@ describe('"What year…?"', () => {
     expect(qa.answerQuestion('When did the new ferry terminal open?').answer).toBe('June 4, 2014');
   });
 });
+
+describe('the noun after a wh-word', () => {
+  it('is the answer\'s kind only after what/which: "Where was the meeting held?" wants a place', () => {
+    const answer = qa.answerQuestion(
+      'Where was the meeting held when the ferry owners voted to raise the fares?',
+    );
+    expect(answer.excerpts[0]?.paragraph).toBe(16);
+    expect(answer.answer).toBe('Halvik');
+  });
+});
