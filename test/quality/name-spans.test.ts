@@ -43,4 +43,11 @@ describe('nameSpans', () => {
       'Peyton Manning',
     ]);
   });
+
+  it('keeps a name with letters beyond Latin-1 whole ("Skłodowska")', () => {
+    expect(names('In 1891 Maria Skłodowska-Curie moved to Paris.')).toEqual([
+      'Maria Skłodowska-Curie',
+      'Paris',
+    ]);
+  });
 });
