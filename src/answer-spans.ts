@@ -1,7 +1,7 @@
 import type { AnnotatedParagraph } from './annotated-corpus.js';
 import type { QuestionType } from './answer-schema.js';
 import type { Token } from './language.js';
-import { describedNames, nameLists, nameSpans } from './name-spans.js';
+import { describedNames, nameLists, nameSpans, startsName } from './name-spans.js';
 import { kindOfNoun } from './noun-kinds.js';
 import type { WordNet } from './wordnet.js';
 
@@ -32,7 +32,7 @@ export type SpanKind =
 
 /** Span kinds that answer each question type, best first. */
 export const KINDS_FOR_TYPE: Readonly<Partial<Record<QuestionType, readonly SpanKind[]>>> = {
-  who: ['person', 'group', 'name'],
+  who: ['person', 'group', 'name', 'place'],
   where: ['place', 'name', 'location'],
   when: ['time'],
   'how-many': ['number'],
@@ -86,7 +86,7 @@ export function findCandidateSpans(
     if (token.pos === 'NUM' && token.kind === 'number') {
       spans.push({ firstToken: t, endToken: t + 1, kind: 'number', head: t });
     }
-    if (token.pos === 'PROPN' && tokens[t - 1]?.pos !== 'PROPN') {
+    if (startsName(tokens, t)) {
       const found = nameSpans(tokens, t, to, wordnet);
       spans.push(...found);
       names.push(...found);

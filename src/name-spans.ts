@@ -10,6 +10,24 @@ const PLACE_PREPOSITIONS = new Set(['in', 'at', 'to', 'from', 'near', 'into']);
 const LONGEST_NAME = 4;
 const NATURAL_OBJECTS = 'noun.object';
 
+/**
+ * True when a name starts at token `t`: a proper noun after a word that is not one, or a
+ * capitalised word inside its sentence that the tagger did not take for a proper noun, right
+ * before one ("to *Ted* Ginn Jr.", "Ted" read as a verb).
+ */
+export function startsName(tokens: readonly Token[], t: number): boolean {
+  const token = tokens[t] as Token;
+  const before = tokens[t - 1];
+  if (before?.pos === 'PROPN' || (t > 0 && startsName(tokens, t - 1))) return false;
+  if (token.pos === 'PROPN') return true;
+  return (
+    isCapitalisedWord(token) &&
+    before?.sentence === token.sentence &&
+    tokens[t + 1]?.pos === 'PROPN' &&
+    tokens[t + 1]?.sentence === token.sentence
+  );
+}
+
 /** Runs of proper nouns from token `first`, split where WordNet knows a multi-word name. */
 export function nameSpans(
   tokens: readonly Token[],

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../src/language.js';
-import { nameSpans } from '../../src/name-spans.js';
+import { nameSpans, startsName } from '../../src/name-spans.js';
 import { openWordNet } from '../../src/wordnet.js';
 
 const wordnet = openWordNet();
 
-/** The names that start at each proper noun of `text` not inside an earlier name. */
+/** The names of `text`, found where {@link startsName} says one starts. */
 function names(text: string): string[] {
   const { tokens } = analyzeText(text);
   const found: string[] = [];
   for (let t = 0; t < tokens.length; t += 1) {
-    if (tokens[t]?.pos !== 'PROPN') continue;
+    if (!startsName(tokens, t)) continue;
     const spans = nameSpans(tokens, t, tokens.length, wordnet);
     for (const span of spans) {
       const first = tokens[span.firstToken];
@@ -48,6 +48,13 @@ describe('nameSpans', () => {
     expect(names('In 1891 Maria Skłodowska-Curie moved to Paris.')).toEqual([
       'Maria Skłodowska-Curie',
       'Paris',
+    ]);
+  });
+
+  it('starts a name at a capitalised word the tagger read as a verb ("Ted Ginn Jr.")', () => {
+    expect(names('Newton threw a long pass to Ted Ginn Jr. on the first drive.')).toEqual([
+      'Newton',
+      'Ted Ginn Jr.',
     ]);
   });
 });

@@ -164,3 +164,11 @@ describe('the noun after a wh-word', () => {
     expect(answer.answer).toBe('Halvik');
   });
 });
+
+describe('who-questions', () => {
+  it('take a name after "to" when no person is named: "to Ted Ginn Jr." reads like a place', () => {
+    const answer = qa.answerQuestion('Who did the skipper throw a rope to?');
+    expect(answer.excerpts[0]?.paragraph).toBe(17);
+    expect(answer.answer).toBe('Ted Ginn Jr.');
+  });
+});
