@@ -1,7 +1,7 @@
 import type { AnnotatedParagraph } from './annotated-corpus.js';
 import type { QuestionType } from './answer-schema.js';
 import type { Token } from './language.js';
-import { describedNames, nameLists, nameSpans, startsName } from './name-spans.js';
+import { describedNames, nameCompounds, nameLists, nameSpans, startsName } from './name-spans.js';
 import { kindOfNoun } from './noun-kinds.js';
 import type { WordNet } from './wordnet.js';
 
@@ -100,7 +100,12 @@ export function findCandidateSpans(
       }
     }
   }
-  return [...spans, ...nameLists(tokens, names), ...describedNames(tokens, names, spans)];
+  return [
+    ...spans,
+    ...nameLists(tokens, names),
+    ...nameCompounds(tokens, names, wordnet),
+    ...describedNames(tokens, names, spans),
+  ];
 }
 
 /** True when token `t` continues a noun phrase begun earlier (after a modifier, or "X, and"). */

@@ -188,3 +188,45 @@ function joinsList(tokens: readonly Token[], a: CandidateSpan, b: CandidateSpan)
     between.some((t) => t.text === ',' || t.lemma === 'and')
   );
 }
+
+/** Words that join two names into one ("Palace *of* Culture", "Hymn *for the* Weekend"). */
+const COMPOUND_JOINERS = new Set(['of', 'for', 'on', 'with']);
+
+/**
+ * Two names (the second maybe two joined by "and") joined by "of", "for", "on" or "with" (and "the") as one
+ * more candidate when the first ends in a common noun ("Warsaw *University* of Technology",
+ * "*Hymn* for the Weekend"): a capitalised common noun names an institution or a title that
+ * goes on. "Lavrov of Russia" stays apart: "Lavrov" is no common noun.
+ */
+export function nameCompounds(
+  tokens: readonly Token[],
+  names: readonly CandidateSpan[],
+  wordnet: WordNet,
+): CandidateSpan[] {
+  const compounds: CandidateSpan[] = [];
+  for (let i = 0; i + 1 < names.length; i += 1) {
+    const a = names[i] as CandidateSpan;
+    const next = names[i + 1] as CandidateSpan;
+    // "Palace of Culture and Science": the second part may be two names joined by "and".
+    const after = names[i + 2];
+    const joined =
+      after &&
+      after.firstToken === next.endToken + 1 &&
+      ['and', '&'].includes((tokens[next.endToken] as Token).lemma);
+    const b = joined ? { ...next, endToken: after.endToken } : next;
+    const between = tokens.slice(a.endToken, b.firstToken);
+    const joiner = between[0];
+    const last = tokens[a.endToken - 1] as Token;
+    if (
+      !joiner ||
+      !COMPOUND_JOINERS.has(joiner.lemma) ||
+      between.length > 2 ||
+      (between.length === 2 && between[1]?.lemma !== 'the') ||
+      !wordnet.partsOfSpeech(last.lemma).includes('noun')
+    ) {
+      continue;
+    }
+    compounds.push({ ...a, endToken: b.endToken, anchor: a });
+  }
+  return compounds;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../src/language.js';
-import { nameSpans, startsName } from '../../src/name-spans.js';
+import { nameCompounds, nameSpans, startsName } from '../../src/name-spans.js';
 import { openWordNet } from '../../src/wordnet.js';
 
 const wordnet = openWordNet();
@@ -56,5 +56,19 @@ describe('nameSpans', () => {
       'Newton',
       'Ted Ginn Jr.',
     ]);
+  });
+
+  it('joins names by "of" or "for the" when the first ends in a common noun', () => {
+    const text =
+      'Hymn for the Weekend was sung at the Palace of Culture and Science, and Lavrov of Russia left.';
+    const { tokens } = analyzeText(text);
+    const spans = [];
+    for (let t = 0; t < tokens.length; t += 1) {
+      if (startsName(tokens, t)) spans.push(...nameSpans(tokens, t, tokens.length, wordnet));
+    }
+    const compounds = nameCompounds(tokens, spans, wordnet);
+    expect(
+      compounds.map((s) => text.slice(tokens[s.firstToken]?.start, tokens[s.endToken - 1]?.end)),
+    ).toEqual(['Hymn for the Weekend', 'Palace of Culture and Science']);
   });
 });
