@@ -65,20 +65,23 @@ export function findCandidateSpans(
   const inEntity = new Set<number>();
   const names: CandidateSpan[] = [];
   for (const entity of entities) {
-    if (entity.firstToken < from || entity.endToken > to) continue;
+    if (entity.firstToken < from || entity.endToken > to || inEntity.has(entity.firstToken)) {
+      continue;
+    }
     const kind = NUMBER_ENTITIES.has(entity.type)
       ? 'number'
       : TIME_ENTITIES.has(entity.type)
         ? 'time'
         : null;
     if (!kind) continue;
+    const endToken = Math.min(to, entity.endToken + yearRangeTail(tokens, entity.endToken));
     spans.push({
       firstToken: entity.firstToken,
-      endToken: entity.endToken,
-      kind,
-      head: entity.endToken - 1,
+      endToken,
+      kind: kind === 'number' && isYearRange(tokens, entity.firstToken, endToken) ? 'time' : kind,
+      head: endToken - 1,
     });
-    for (let t = entity.firstToken; t < entity.endToken; t += 1) inEntity.add(t);
+    for (let t = entity.firstToken; t < endToken; t += 1) inEntity.add(t);
   }
   for (let t = from; t < to; t += 1) {
     const token = tokens[t] as Token;
@@ -106,6 +109,38 @@ export function findCandidateSpans(
     ...nameCompounds(tokens, names, wordnet),
     ...describedNames(tokens, names, spans),
   ];
+}
+
+const YEAR_DIGITS = /^\d{3,4}$/;
+const DASHES = new Set(['-', '–', '—']);
+
+/**
+ * Tokens after a year that finish a range written tight ("1524–25", "1695–1696"): 2 when a dash
+ * and a number of two to four digits follow with no space, else 0.
+ */
+function yearRangeTail(tokens: readonly Token[], end: number): number {
+  const year = tokens[end - 1];
+  const dash = tokens[end];
+  const until = tokens[end + 1];
+  return year &&
+    dash &&
+    until &&
+    YEAR_DIGITS.test(year.text) &&
+    DASHES.has(dash.text) &&
+    /^\d{2,4}$/.test(until.text) &&
+    dash.start === year.end &&
+    until.start === dash.end
+    ? 2
+    : 0;
+}
+
+/** A range of years ("1695–1696") is a time, though the tagger counts it as a number. */
+function isYearRange(tokens: readonly Token[], first: number, end: number): boolean {
+  const text = tokens
+    .slice(first, end)
+    .map((t) => t.text)
+    .join('');
+  return /^\d{3,4}[-–—]\d{2,4}$/.test(text);
 }
 
 /** True when token `t` continues a noun phrase begun earlier (after a modifier, or "X, and"). */

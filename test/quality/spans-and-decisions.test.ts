@@ -172,3 +172,11 @@ describe('who-questions', () => {
     expect(answer.answer).toBe('Ted Ginn Jr.');
   });
 });
+
+describe('when-questions', () => {
+  it('take a range of years written with a dash as one time ("1695–1696")', () => {
+    const answer = qa.answerQuestion('When was the old lighthouse rebuilt?');
+    expect(answer.excerpts[0]?.paragraph).toBe(18);
+    expect(answer.answer).toBe('1695–1696');
+  });
+});
