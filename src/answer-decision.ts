@@ -73,6 +73,12 @@ export function decideAnswer(retrieval: Retrieval, wordnet: WordNet): AnswerDeci
   const strict = STRICT_SPAN_TYPES.has(type) || namedTerms !== null;
   const asksAction = type === 'what' && endsWithToDo(retrieval.tokens);
   const verbSide = findVerbSide(retrieval);
+  const inUnits = retrieval.tokens.some(
+    (t, i) =>
+      t.pos === 'NOUN' &&
+      retrieval.tokens[i - 1]?.lemma === 'in' &&
+      wordnet.isKindOf(t.lemma, UNIT_OF_MEASUREMENT),
+  );
 
   const needsSpan = KINDS_FOR_TYPE[type] !== undefined;
   const ranked: DecidedParagraph[] = retrieval.ranked.map((r, i) => {
@@ -89,6 +95,7 @@ export function decideAnswer(retrieval: Retrieval, wordnet: WordNet): AnswerDeci
       asksAction,
       describedName,
       verbSide,
+      inUnits,
     };
     const { window, span } = findSpan(r, target, wordnet, STRICT_SPAN_TYPES.has(type));
     const bonus = span ? (strict || describedName ? STRICT_SPAN_BONUS : SPAN_BONUS) : 0;
@@ -213,6 +220,7 @@ function findNamedTerms(retrieval: Retrieval): NamedThing | null {
   return { terms, isName: named.pos === 'PROPN' };
 }
 
+const UNIT_OF_MEASUREMENT = 'unit of measurement';
 /** A question word matches the verb's relatives this close or closer. */
 const VERB_MATCH = 0.6;
 

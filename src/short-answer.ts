@@ -35,6 +35,8 @@ export interface AnswerTarget {
   readonly describedName?: ReadonlySet<string> | null;
   /** "What were they sent there to do?": the answer is what an infinitive says they do. */
   readonly asksAction?: boolean;
+  /** The question asks for an amount "in" a unit ("…the weight of a bushel in pounds?"). */
+  readonly inUnits?: boolean;
   /** The side of the question's main verb the answer stands on, when word order tells. */
   readonly verbSide?: VerbSide | null;
 }
@@ -76,8 +78,8 @@ function asksMeasure(target: AnswerTarget, wordnet: WordNet): boolean {
   const focus = target.focusLemma;
   return (
     target.type === 'what' &&
-    focus !== null &&
-    MEASURES.some((measure) => wordnet.isKindOf(focus, measure))
+    (target.inUnits === true ||
+      (focus !== null && MEASURES.some((measure) => wordnet.isKindOf(focus, measure))))
   );
 }
 
@@ -296,7 +298,10 @@ function describesQuestionThing(
   target: AnswerTarget,
 ): boolean {
   const head = tokens[span.head] as Token;
-  if (head.pos !== 'NOUN' || !target.questionTerms.has(head.term)) return false;
+  // "94 pounds" answers "…in pounds?": the number is the answer, its unit the question's.
+  if (span.kind === 'number' || head.pos !== 'NOUN' || !target.questionTerms.has(head.term)) {
+    return false;
+  }
   return target.focusTerms === null || !target.focusTerms.has(head.term);
 }
 

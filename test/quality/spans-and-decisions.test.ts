@@ -180,3 +180,13 @@ describe('when-questions', () => {
     expect(answer.answer).toBe('1695–1696');
   });
 });
+
+describe('amounts asked "in" a unit', () => {
+  it('are numbers, though the unit repeats the question ("in pounds?" → "94 pounds")', () => {
+    const answer = qa.answerQuestion(
+      'What is the weight of a coil of the new mooring rope in pounds?',
+    );
+    expect(answer.excerpts[0]?.paragraph).toBe(19);
+    expect(answer.answer).toBe('94 pounds');
+  });
+});
