@@ -18,13 +18,20 @@ const NATURAL_OBJECTS = 'noun.object';
 export function startsName(tokens: readonly Token[], t: number): boolean {
   const token = tokens[t] as Token;
   const before = tokens[t - 1];
-  if (before?.pos === 'PROPN' || (t > 0 && startsName(tokens, t - 1))) return false;
-  if (token.pos === 'PROPN') return true;
+  if (before?.pos === 'PROPN' || startsBeforeProperNoun(tokens, t - 1)) return false;
+  return token.pos === 'PROPN' || startsBeforeProperNoun(tokens, t);
+}
+
+/** A capitalised word inside its sentence, not a proper noun itself, right before one. */
+function startsBeforeProperNoun(tokens: readonly Token[], t: number): boolean {
+  const token = tokens[t];
+  const next = tokens[t + 1];
   return (
+    token !== undefined &&
     isCapitalisedWord(token) &&
-    before?.sentence === token.sentence &&
-    tokens[t + 1]?.pos === 'PROPN' &&
-    tokens[t + 1]?.sentence === token.sentence
+    tokens[t - 1]?.sentence === token.sentence &&
+    next?.pos === 'PROPN' &&
+    next.sentence === token.sentence
   );
 }
 
