@@ -73,6 +73,7 @@ export function decideAnswer(retrieval: Retrieval, wordnet: WordNet): AnswerDeci
   const strict = STRICT_SPAN_TYPES.has(type) || namedTerms !== null;
   const asksAction = type === 'what' && endsWithToDo(retrieval.tokens);
   const verbSide = findVerbSide(retrieval);
+  const asksMany = asksForSeveral(retrieval);
   const inUnits = retrieval.tokens.some(
     (t, i) =>
       t.pos === 'NOUN' &&
@@ -96,6 +97,7 @@ export function decideAnswer(retrieval: Retrieval, wordnet: WordNet): AnswerDeci
       describedName,
       verbSide,
       inUnits,
+      asksMany,
     };
     const { window, span } = findSpan(r, target, wordnet, STRICT_SPAN_TYPES.has(type));
     const bonus = span ? (strict || describedName ? STRICT_SPAN_BONUS : SPAN_BONUS) : 0;
@@ -235,4 +237,15 @@ function findVerbSide(retrieval: Retrieval): VerbSide | null {
     ...word.matches.filter((m) => m.weight >= VERB_MATCH).map((m) => m.term),
   ]);
   return { terms, side: found.side };
+}
+
+/**
+ * "Who *were*…", "Who *are*…" or a plural focus noun ("Which *players*…") ask for several.
+ */
+function asksForSeveral(retrieval: Retrieval): boolean {
+  const { whIndex } = classifyQuestion(retrieval.tokens);
+  const next = retrieval.tokens[whIndex + 1];
+  if (next?.pos === 'AUX' && /^(?:were|are)$/i.test(next.text)) return true;
+  const focus = retrieval.focus?.token;
+  return focus !== undefined && focus.pos === 'NOUN' && focus.text.toLowerCase() !== focus.lemma;
 }

@@ -35,6 +35,8 @@ export interface AnswerTarget {
   readonly describedName?: ReadonlySet<string> | null;
   /** "What were they sent there to do?": the answer is what an infinitive says they do. */
   readonly asksAction?: boolean;
+  /** The question asks for several ("Who *were* the announcers?", "Which *players*…"). */
+  readonly asksMany?: boolean;
   /** The question asks for an amount "in" a unit ("…the weight of a bushel in pounds?"). */
   readonly inUnits?: boolean;
   /** The side of the question's main verb the answer stands on, when word order tells. */
@@ -179,6 +181,7 @@ export function findShortAnswer(
     }
     const kindPenalty = STRICT_KIND_TYPES.has(target.type) ? STRICT_KIND_PENALTY : KIND_PENALTY;
     const score =
+      (target.asksMany && isNameList(tokens, span) ? LIST_BONUS : 0) +
       (onVerbSide(tokens, span, verbs, target.verbSide) ? SIDE_BONUS : 0) +
       -kindPenalty * Math.max(0, rank) +
       (focusKind ? FOCUS_KIND_BONUS : 0) +
@@ -199,6 +202,21 @@ export function findShortAnswer(
   const start = (tokens[firstToken] as Token).start;
   const end = (tokens[endToken - 1] as Token).end;
   return { text: paragraph.text.slice(start, end), start, end };
+}
+
+/**
+ * A list of names for a question that asks for several: worth one nearby matched word, as the
+ * word-order bonus (SQuAD v1.1 EM +0.3, F1 +0.2; 0.5 and 2 measured no better).
+ */
+const LIST_BONUS = 1;
+
+/** Names listed together ("James Lofton and Mark Malone"). */
+function isNameList(tokens: readonly Token[], span: CandidateSpan): boolean {
+  if ((tokens[span.head] as Token).pos !== 'PROPN') return false;
+  for (let t = span.firstToken; t < span.endToken; t += 1) {
+    if ((tokens[t] as Token).pos === 'CCONJ') return true;
+  }
+  return false;
 }
 
 const YEAR = 'year';

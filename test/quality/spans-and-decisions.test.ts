@@ -190,3 +190,14 @@ describe('amounts asked "in" a unit', () => {
     expect(answer.answer).toBe('94 pounds');
   });
 });
+
+describe('questions for several', () => {
+  it('take the list of names ("Who were…?"), and one name for one', () => {
+    const many = qa.answerQuestion('Who were the deckhands on the night crossing?');
+    expect(many.excerpts[0]?.paragraph).toBe(20);
+    expect(many.answer).toBe('Nils Berg and Lise Dahl');
+    expect(qa.answerQuestion('Who took the wheel first on the night crossing?').answer).toBe(
+      'Ola Strand',
+    );
+  });
+});
