@@ -333,5 +333,12 @@ function countsFocus(
     if (t >= span.endToken && token.pos === 'PUNCT' && token.text !== '-') break;
     if (token.term && focus.has(token.term)) return true;
   }
+  // "first downs (21 to 11)": the noun just before, across an opening bracket.
+  for (let t = span.firstToken - 1; t >= Math.max(0, span.firstToken - UNIT_REACH); t -= 1) {
+    const token = tokens[t] as Token;
+    if (token.pos === 'PUNCT' && token.text !== '(') break;
+    if (token.pos === 'NUM') break;
+    if (token.term && focus.has(token.term)) return true;
+  }
   return false;
 }

@@ -201,3 +201,12 @@ describe('questions for several', () => {
     );
   });
 });
+
+describe('how-many questions', () => {
+  it('count the noun written just before the number, across a bracket ("sailings (240 to 198)")', () => {
+    const answer = qa.answerQuestion('How many sailings did Skarv Ferries make last year?');
+    expect(answer.answered).toBe(true);
+    expect(answer.excerpts[0]?.paragraph).toBe(21);
+    expect(answer.answer).toBe('240');
+  });
+});
