@@ -154,7 +154,8 @@ export function findShortAnswer(
     if (
       target.type === 'how-many' &&
       target.focusTerms &&
-      !countsFocus(tokens, span, target.focusTerms)
+      !countsFocus(tokens, span, target.focusTerms) &&
+      !(target.focusLemma === MONEY && isMoney(tokens, span))
     ) {
       continue;
     }
@@ -215,6 +216,16 @@ function isNameList(tokens: readonly Token[], span: CandidateSpan): boolean {
   if ((tokens[span.head] as Token).pos !== 'PROPN') return false;
   for (let t = span.firstToken; t < span.endToken; t += 1) {
     if ((tokens[t] as Token).pos === 'CCONJ') return true;
+  }
+  return false;
+}
+
+const MONEY = 'money';
+
+/** An amount written with a currency sign ("$100,000", "£1.3bn") is money. */
+function isMoney(tokens: readonly Token[], span: CandidateSpan): boolean {
+  for (let t = span.firstToken; t < span.endToken; t += 1) {
+    if ((tokens[t] as Token).kind === 'currency') return true;
   }
   return false;
 }

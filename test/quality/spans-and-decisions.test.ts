@@ -210,3 +210,11 @@ describe('how-many questions', () => {
     expect(answer.answer).toBe('240');
   });
 });
+
+describe('"How much money…?"', () => {
+  it('is answered by an amount with a currency sign', () => {
+    const answer = qa.answerQuestion('How much money did the ministry give the ferry operator?');
+    expect(answer.excerpts[0]?.paragraph).toBe(22);
+    expect(answer.answer).toBe('$2,500');
+  });
+});
