@@ -78,7 +78,12 @@ export function findCandidateSpans(
     spans.push({
       firstToken: entity.firstToken,
       endToken,
-      kind: kind === 'number' && isYearRange(tokens, entity.firstToken, endToken) ? 'time' : kind,
+      kind:
+        kind === 'number' &&
+        (isYearRange(tokens, entity.firstToken, endToken) ||
+          (endToken === entity.firstToken + 1 && isYear(tokens, entity.firstToken)))
+          ? 'time'
+          : kind,
       head: endToken - 1,
     });
     for (let t = entity.firstToken; t < endToken; t += 1) inEntity.add(t);
@@ -87,7 +92,12 @@ export function findCandidateSpans(
     const token = tokens[t] as Token;
     if (inEntity.has(t)) continue;
     if (token.pos === 'NUM' && token.kind === 'number') {
-      spans.push({ firstToken: t, endToken: t + 1, kind: 'number', head: t });
+      spans.push({
+        firstToken: t,
+        endToken: t + 1,
+        kind: isYear(tokens, t) ? 'time' : 'number',
+        head: t,
+      });
     }
     if (startsName(tokens, t)) {
       const found = nameSpans(tokens, t, to, wordnet);
@@ -132,6 +142,22 @@ function yearRangeTail(tokens: readonly Token[], end: number): number {
     until.start === dash.end
     ? 2
     : 0;
+}
+
+const FIRST_YEAR = 500;
+const LAST_YEAR = 2100;
+
+/**
+ * A number written like a year ("in 1072,", "HMS Dreadnought of 1905") is a time: three or four
+ * digits without a separator, from 500 to 2100, not followed by the noun it would count ("1200
+ * ships").
+ */
+function isYear(tokens: readonly Token[], t: number): boolean {
+  const token = tokens[t] as Token;
+  if (!YEAR_DIGITS.test(token.text)) return false;
+  const value = Number(token.text);
+  const next = tokens[t + 1];
+  return value >= FIRST_YEAR && value <= LAST_YEAR && next?.pos !== 'NOUN' && next?.pos !== 'ADJ';
 }
 
 /** A range of years ("1695–1696") is a time, though the tagger counts it as a number. */

@@ -218,3 +218,15 @@ describe('"How much money…?"', () => {
     expect(answer.answer).toBe('$2,500');
   });
 });
+
+describe('years', () => {
+  it('are times even when the tagger reads them as plain numbers ("in 1072, serving…")', () => {
+    const answer = qa.answerQuestion('When was the harbour chapel consecrated?');
+    expect(answer.excerpts[0]?.paragraph).toBe(23);
+    expect(answer.answer).toBe('1072');
+    // A number that counts the noun after it stays a number.
+    expect(qa.answerQuestion('How many sailings did Skarv Ferries make last year?').answer).toBe(
+      '240',
+    );
+  });
+});
