@@ -91,11 +91,11 @@ export function findCandidateSpans(
   for (let t = from; t < to; t += 1) {
     const token = tokens[t] as Token;
     if (inEntity.has(t)) continue;
-    if (token.pos === 'NUM' && token.kind === 'number') {
+    if (token.pos === 'NUM' && (token.kind === 'number' || DECADE.test(token.text))) {
       spans.push({
         firstToken: t,
         endToken: t + 1,
-        kind: isYear(tokens, t) ? 'time' : 'number',
+        kind: isYear(tokens, t) || DECADE.test(token.text) ? 'time' : 'number',
         head: t,
       });
     }
@@ -144,6 +144,8 @@ function yearRangeTail(tokens: readonly Token[], end: number): number {
     : 0;
 }
 
+/** A decade: "the 1050s", "the 1990s". */
+const DECADE = /^\d{2,3}0s$/;
 const FIRST_YEAR = 500;
 const LAST_YEAR = 2100;
 

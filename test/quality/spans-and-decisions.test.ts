@@ -224,6 +224,7 @@ describe('years', () => {
     const answer = qa.answerQuestion('When was the harbour chapel consecrated?');
     expect(answer.excerpts[0]?.paragraph).toBe(23);
     expect(answer.answer).toBe('1072');
+    expect(qa.answerQuestion('When was the chapel bell cast?').answer).toBe('1090s');
     // A number that counts the noun after it stays a number.
     expect(qa.answerQuestion('How many sailings did Skarv Ferries make last year?').answer).toBe(
       '240',
