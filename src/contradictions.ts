@@ -11,7 +11,8 @@ const SUBJECT_MATCH = 0.5;
  * True when the question asks what a named subject did ("What did *NATO* decide…") and the
  * paragraph never names it: whatever was decided there, someone else decided it. (The window
  * alone is too narrow: a paragraph names its subject once and then says "he".) A role the
- * corpus gives the name ("the ferry operator Nordlys") names it too.
+ * corpus gives the name ("the ferry operator Nordlys") names it too, and so does "he" or "she"
+ * after an earlier paragraph named it.
  */
 function missesSubject(retrieval: Retrieval, best: ParagraphScore): boolean {
   const { tokens } = retrieval;
@@ -36,8 +37,25 @@ function missesSubject(retrieval: Retrieval, best: ParagraphScore): boolean {
       return (word?.matches ?? []).every(
         (m) => !termSet.has(m.term) || (m.weight < SUBJECT_MATCH && !word?.aliasTerms?.has(m.term)),
       );
-    })
+    }) &&
+    !namedBeforeAsPerson(
+      best,
+      names.map((i) => retrieval.words[i]?.token.text ?? ''),
+    )
   );
+}
+
+const PERSONAL_PRONOUN = /^(?:he|she|his|her|him)$/i;
+
+/**
+ * True when the paragraph speaks of someone as "he" or "she" and an earlier paragraph of its
+ * article names every one of `names`: the paragraph may well be about them.
+ */
+function namedBeforeAsPerson(best: ParagraphScore, names: readonly string[]): boolean {
+  const { paragraph } = best;
+  if (!paragraph.analysis.tokens.some((t) => PERSONAL_PRONOUN.test(t.text))) return false;
+  const before = paragraph.document.paragraphs.slice(0, paragraph.number - 1).join('\n');
+  return names.every((name) => name.length > 0 && before.includes(name));
 }
 
 /**

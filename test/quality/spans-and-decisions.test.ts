@@ -231,3 +231,18 @@ describe('years', () => {
     );
   });
 });
+
+describe('a subject the paragraph calls "he"', () => {
+  it('counts as named when an earlier paragraph of the article names it', () => {
+    const answer = qa.answerQuestion('What was Jens Holm given by the council at the dinner?');
+    expect(answer.answered).toBe(true);
+    expect(answer.excerpts[0]?.paragraph).toBe(25);
+    expect(answer.answer).toBe('a silver compass');
+  });
+
+  it('still does not when no earlier paragraph names it', () => {
+    expect(
+      qa.answerQuestion('What was Ole Brun given by the council at the dinner?').answered,
+    ).toBe(false);
+  });
+});
