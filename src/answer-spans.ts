@@ -3,6 +3,7 @@ import type { QuestionType } from './answer-schema.js';
 import type { Token } from './language.js';
 import { describedNames, nameCompounds, nameLists, nameSpans, startsName } from './name-spans.js';
 import { kindOfNoun } from './noun-kinds.js';
+import { isDecade, isTimeNumber, isYearNumber, yearRangeTail } from './number-spans.js';
 import type { WordNet } from './wordnet.js';
 
 /** A span of a paragraph that could answer a question, with what kind of thing it names. */
@@ -78,12 +79,7 @@ export function findCandidateSpans(
     spans.push({
       firstToken: entity.firstToken,
       endToken,
-      kind:
-        kind === 'number' &&
-        (isYearRange(tokens, entity.firstToken, endToken) ||
-          (endToken === entity.firstToken + 1 && isYear(tokens, entity.firstToken)))
-          ? 'time'
-          : kind,
+      kind: kind === 'number' && isTimeNumber(tokens, entity.firstToken, endToken) ? 'time' : kind,
       head: endToken - 1,
     });
     for (let t = entity.firstToken; t < endToken; t += 1) inEntity.add(t);
@@ -91,13 +87,11 @@ export function findCandidateSpans(
   for (let t = from; t < to; t += 1) {
     const token = tokens[t] as Token;
     if (inEntity.has(t)) continue;
-    if (token.pos === 'NUM' && (token.kind === 'number' || DECADE.test(token.text))) {
-      spans.push({
-        firstToken: t,
-        endToken: t + 1,
-        kind: isYear(tokens, t) || DECADE.test(token.text) ? 'time' : 'number',
-        head: t,
-      });
+    if (token.pos === 'NUM') {
+      const time = isYearNumber(tokens, t) || isDecade(token);
+      if (time || token.kind === 'number') {
+        spans.push({ firstToken: t, endToken: t + 1, kind: time ? 'time' : 'number', head: t });
+      }
     }
     if (startsName(tokens, t)) {
       const found = nameSpans(tokens, t, to, wordnet);
@@ -119,56 +113,6 @@ export function findCandidateSpans(
     ...nameCompounds(tokens, names, wordnet),
     ...describedNames(tokens, names, spans),
   ];
-}
-
-const YEAR_DIGITS = /^\d{3,4}$/;
-const DASHES = new Set(['-', '–', '—']);
-
-/**
- * Tokens after a year that finish a range written tight ("1524–25", "1695–1696"): 2 when a dash
- * and a number of two to four digits follow with no space, else 0.
- */
-function yearRangeTail(tokens: readonly Token[], end: number): number {
-  const year = tokens[end - 1];
-  const dash = tokens[end];
-  const until = tokens[end + 1];
-  return year &&
-    dash &&
-    until &&
-    YEAR_DIGITS.test(year.text) &&
-    DASHES.has(dash.text) &&
-    /^\d{2,4}$/.test(until.text) &&
-    dash.start === year.end &&
-    until.start === dash.end
-    ? 2
-    : 0;
-}
-
-/** A decade: "the 1050s", "the 1990s". */
-const DECADE = /^\d{2,3}0s$/;
-const FIRST_YEAR = 500;
-const LAST_YEAR = 2100;
-
-/**
- * A number written like a year ("in 1072,", "HMS Dreadnought of 1905") is a time: three or four
- * digits without a separator, from 500 to 2100, not followed by the noun it would count ("1200
- * ships").
- */
-function isYear(tokens: readonly Token[], t: number): boolean {
-  const token = tokens[t] as Token;
-  if (!YEAR_DIGITS.test(token.text)) return false;
-  const value = Number(token.text);
-  const next = tokens[t + 1];
-  return value >= FIRST_YEAR && value <= LAST_YEAR && next?.pos !== 'NOUN' && next?.pos !== 'ADJ';
-}
-
-/** A range of years ("1695–1696") is a time, though the tagger counts it as a number. */
-function isYearRange(tokens: readonly Token[], first: number, end: number): boolean {
-  const text = tokens
-    .slice(first, end)
-    .map((t) => t.text)
-    .join('');
-  return /^\d{3,4}[-–—]\d{2,4}$/.test(text);
 }
 
 /** True when token `t` continues a noun phrase begun earlier (after a modifier, or "X, and"). */

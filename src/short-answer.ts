@@ -10,6 +10,7 @@ import {
 import { describesName, type NamedThing, namesNeighbour } from './appositions.js';
 import { findActionSpans, findLocationSpans, findMannerSpans } from './clause-spans.js';
 import type { Token } from './language.js';
+import { asksAmount, countsFocus, YEAR, yearOf } from './number-spans.js';
 import type { WordNet } from './wordnet.js';
 
 export type { NamedThing } from './appositions.js';
@@ -50,8 +51,6 @@ export interface ShortAnswer {
   readonly end: number;
 }
 
-/** How far (in tokens) a counted noun may follow its number. */
-const UNIT_REACH = 3;
 /** Cost of each step down the list of kinds the question type prefers. */
 const KIND_PENALTY = 0.2;
 /**
@@ -72,18 +71,7 @@ const PROXIMITY_WEIGHT = 8;
 const FOCUS_KIND_BONUS = 1;
 const NAME = 'name';
 const ACTION_KINDS: readonly SpanKind[] = ['action'];
-/** WordNet's kinds of quantities: "what *percentage*", "what *length*" want a number. */
-const MEASURES = ['magnitude', 'magnitude relation', 'measure', 'quantity'];
 const MEASURE_KINDS: readonly SpanKind[] = ['number', 'thing', 'name'];
-
-function asksMeasure(target: AnswerTarget, wordnet: WordNet): boolean {
-  const focus = target.focusLemma;
-  return (
-    target.type === 'what' &&
-    (target.inUnits === true ||
-      (focus !== null && MEASURES.some((measure) => wordnet.isKindOf(focus, measure))))
-  );
-}
 
 /**
  * Picks the span of the window (`first`, `count` sentences) that answers the question: of the
@@ -98,7 +86,7 @@ export function findShortAnswer(
 ): ShortAnswer | null {
   const kinds = target.asksAction
     ? ACTION_KINDS
-    : asksMeasure(target, wordnet)
+    : target.type === 'what' && asksAmount(target.focusLemma, target.inUnits === true, wordnet)
       ? MEASURE_KINDS
       : KINDS_FOR_TYPE[target.type];
   if (!kinds) return null;
@@ -154,8 +142,7 @@ export function findShortAnswer(
     if (
       target.type === 'how-many' &&
       target.focusTerms &&
-      !countsFocus(tokens, span, target.focusTerms) &&
-      !(target.focusLemma === MONEY && isMoney(tokens, span))
+      !countsFocus(tokens, span, target.focusTerms, target.focusLemma)
     ) {
       continue;
     }
@@ -218,31 +205,6 @@ function isNameList(tokens: readonly Token[], span: CandidateSpan): boolean {
     if ((tokens[t] as Token).pos === 'CCONJ') return true;
   }
   return false;
-}
-
-const MONEY = 'money';
-
-/** An amount written with a currency sign ("$100,000", "£1.3bn") is money. */
-function isMoney(tokens: readonly Token[], span: CandidateSpan): boolean {
-  for (let t = span.firstToken; t < span.endToken; t += 1) {
-    if ((tokens[t] as Token).kind === 'currency') return true;
-  }
-  return false;
-}
-
-const YEAR = 'year';
-/** A year as written in a date: "1066", "2014", "the 1990s". */
-const YEAR_NUMBER = /^\d{3,4}s?$/;
-
-/** "What year…" is answered by the year of a date ("2014" of "June 4, 2014"), when it has one. */
-function yearOf(
-  tokens: readonly Token[],
-  span: CandidateSpan,
-): { firstToken: number; endToken: number } | null {
-  for (let t = span.firstToken; t < span.endToken; t += 1) {
-    if (YEAR_NUMBER.test((tokens[t] as Token).text)) return { firstToken: t, endToken: t + 1 };
-  }
-  return null;
 }
 
 const TIE = 1e-9;
@@ -332,24 +294,4 @@ function describesQuestionThing(
     return false;
   }
   return target.focusTerms === null || !target.focusTerms.has(head.term);
-}
-
-function countsFocus(
-  tokens: readonly Token[],
-  span: CandidateSpan,
-  focus: ReadonlySet<string>,
-): boolean {
-  for (let t = span.firstToken; t < Math.min(tokens.length, span.endToken + UNIT_REACH); t += 1) {
-    const token = tokens[t] as Token;
-    if (t >= span.endToken && token.pos === 'PUNCT' && token.text !== '-') break;
-    if (token.term && focus.has(token.term)) return true;
-  }
-  // "first downs (21 to 11)": the noun just before, across an opening bracket.
-  for (let t = span.firstToken - 1; t >= Math.max(0, span.firstToken - UNIT_REACH); t -= 1) {
-    const token = tokens[t] as Token;
-    if (token.pos === 'PUNCT' && token.text !== '(') break;
-    if (token.pos === 'NUM') break;
-    if (token.term && focus.has(token.term)) return true;
-  }
-  return false;
 }
