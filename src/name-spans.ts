@@ -73,6 +73,15 @@ export function nameSpans(
     });
     at = stop;
   }
+  // "New England Patriots" split at the known "New England" is also one name, whole.
+  if (spans.length > 1) {
+    spans.push({
+      firstToken: first,
+      endToken: end,
+      kind: nameKind(tokens, first, end, wordnet, null),
+      head: end - 1,
+    });
+  }
   return spans;
 }
 

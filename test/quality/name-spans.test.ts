@@ -58,6 +58,14 @@ describe('nameSpans', () => {
     ]);
   });
 
+  it('keeps a run split at a name WordNet knows whole as well ("New England Patriots")', () => {
+    expect(names('They lost to the New England Patriots in the final.')).toEqual([
+      'New England',
+      'Patriots',
+      'New England Patriots',
+    ]);
+  });
+
   it('joins names by "of" or "for the" when the first ends in a common noun', () => {
     const text =
       'Hymn for the Weekend was sung at the Palace of Culture and Science, and Lavrov of Russia left.';
