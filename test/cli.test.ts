@@ -1,27 +1,11 @@
-import { execFile } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { ASK_USAGE, parseAskFlags } from '../adapters/cli/ask-options.js';
 import { type Answer, AnswerSchema, UsageError } from '../src/index.js';
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+import { runNode } from './run-node.js';
 
 /** Runs `ask` as a real process with `input` on stdin, CORPUS_DIR unset unless given. */
-function ask(args: readonly string[], input = '', env: Record<string, string> = {}): Promise<Run> {
-  const { CORPUS_DIR: _, ...inherited } = process.env;
-  return new Promise((resolve) => {
-    const child = execFile(
-      process.execPath,
-      ['--import', 'tsx', 'adapters/cli/ask.ts', ...args],
-      { env: { ...inherited, ...env }, timeout: 15_000, encoding: 'utf8' },
-      (error, stdout, stderr) =>
-        resolve({ code: error ? (error.code as number) : 0, stdout, stderr }),
-    );
-    child.stdin?.end(input);
-  });
+function ask(args: readonly string[], input = '', env: Record<string, string> = {}) {
+  return runNode(['--import', 'tsx', 'adapters/cli/ask.ts', ...args], { input, env });
 }
 
 function parseLines(stdout: string): Answer[] {

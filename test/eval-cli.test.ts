@@ -1,8 +1,8 @@
-import { execFile } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { readArticleQuestions, readSquadArticles } from '../adapters/cli/eval-files.js';
 import { parseEvalFlags } from '../adapters/cli/eval-options.js';
 import { loadCorpus, UsageError } from '../src/index.js';
+import { runNode } from './run-node.js';
 
 describe('parseEvalFlags', () => {
   it('takes a question file or --squad, with the other flags', () => {
@@ -63,24 +63,8 @@ describe('question files', () => {
   });
 });
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function runEval(args: readonly string[]): Promise<Run> {
-  const { CORPUS_DIR: _, ...env } = process.env;
-  return new Promise((resolve) => {
-    const child = execFile(
-      process.execPath,
-      ['--import', 'tsx', 'adapters/cli/eval.ts', ...args],
-      { env, timeout: 15_000, encoding: 'utf8' },
-      (error, stdout, stderr) =>
-        resolve({ code: error ? (error.code as number) : 0, stdout, stderr }),
-    );
-    child.stdin?.end();
-  });
+function runEval(args: readonly string[]) {
+  return runNode(['--import', 'tsx', 'adapters/cli/eval.ts', ...args]);
 }
 
 describe.concurrent('eval command', () => {

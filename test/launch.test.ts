@@ -1,27 +1,11 @@
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { bundleEntry } from '../scripts/bundle.mjs';
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+import { runNode } from './run-node.js';
 
 /** Runs node with `args`, CORPUS_DIR unset. */
-function node(args: readonly string[]): Promise<Run> {
-  const { CORPUS_DIR: _, ...env } = process.env;
-  return new Promise((done) => {
-    execFile(
-      process.execPath,
-      args,
-      { env, timeout: 20_000, encoding: 'utf8' },
-      (error, stdout, stderr) => done({ code: error ? (error.code as number) : 0, stdout, stderr }),
-    );
-  });
-}
+const node = (args: readonly string[]) => runNode(args, { timeoutMs: 20_000 });
 
 const CODE_CACHE = resolve('scripts/code-cache.mjs');
 /** Runs `file` through runWithCodeCache and prints how the cache served on stderr. */

@@ -1,28 +1,12 @@
-import { execFile } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createReplSession, REPL_HELP } from '../adapters/repl/session.js';
 import { ANSI, PLAIN } from '../adapters/terminal/render.js';
 import { type Answerer, createAnswerer, loadCorpus } from '../src/index.js';
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+import { runNode } from './run-node.js';
 
 /** Runs the REPL as a real process with piped (non-TTY) stdin and stdout. */
-function repl(input: string, env: Record<string, string> = {}): Promise<Run> {
-  const { CORPUS_DIR: _, ...inherited } = process.env;
-  return new Promise((resolve) => {
-    const child = execFile(
-      process.execPath,
-      ['--import', 'tsx', 'adapters/repl/main.ts'],
-      { env: { ...inherited, ...env }, timeout: 15_000, encoding: 'utf8' },
-      (error, stdout, stderr) =>
-        resolve({ code: error ? (error.code as number) : 0, stdout, stderr }),
-    );
-    child.stdin?.end(input);
-  });
+function repl(input: string, env: Record<string, string> = {}) {
+  return runNode(['--import', 'tsx', 'adapters/repl/main.ts'], { input, env });
 }
 
 /** Asserts that `parts` occur in `text` in this order. */

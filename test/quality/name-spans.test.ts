@@ -1,25 +1,33 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeText } from '../../src/language.js';
+import type { CandidateSpan } from '../../src/answer-spans.js';
+import { analyzeText, type Token } from '../../src/language.js';
 import { nameCompounds, nameSpans, startsName } from '../../src/name-spans.js';
 import { openWordNet } from '../../src/wordnet.js';
 
 const wordnet = openWordNet();
 
-/** The names of `text`, found where {@link startsName} says one starts. */
-function names(text: string): string[] {
+/** The tokens of `text` and its name spans, found where {@link startsName} says one starts. */
+function nameSpansOf(text: string): { tokens: readonly Token[]; spans: CandidateSpan[] } {
   const { tokens } = analyzeText(text);
-  const found: string[] = [];
+  const spans: CandidateSpan[] = [];
   for (let t = 0; t < tokens.length; t += 1) {
     if (!startsName(tokens, t)) continue;
-    const spans = nameSpans(tokens, t, tokens.length, wordnet);
-    for (const span of spans) {
-      const first = tokens[span.firstToken];
-      const last = tokens[span.endToken - 1];
-      if (first && last) found.push(text.slice(first.start, last.end));
-    }
-    t = (spans.at(-1)?.endToken ?? t + 1) - 1;
+    const found = nameSpans(tokens, t, tokens.length, wordnet);
+    spans.push(...found);
+    t = (found.at(-1)?.endToken ?? t + 1) - 1;
   }
-  return found;
+  return { tokens, spans };
+}
+
+/** The text of each span. */
+function textsOf(text: string, tokens: readonly Token[], spans: readonly CandidateSpan[]) {
+  return spans.map((s) => text.slice(tokens[s.firstToken]?.start, tokens[s.endToken - 1]?.end));
+}
+
+/** The names of `text`. */
+function names(text: string): string[] {
+  const { tokens, spans } = nameSpansOf(text);
+  return textsOf(text, tokens, spans);
 }
 
 describe('nameSpans', () => {
@@ -69,14 +77,10 @@ describe('nameSpans', () => {
   it('joins names by "of" or "for the" when the first ends in a common noun', () => {
     const text =
       'Hymn for the Weekend was sung at the Palace of Culture and Science, and Lavrov of Russia left.';
-    const { tokens } = analyzeText(text);
-    const spans = [];
-    for (let t = 0; t < tokens.length; t += 1) {
-      if (startsName(tokens, t)) spans.push(...nameSpans(tokens, t, tokens.length, wordnet));
-    }
-    const compounds = nameCompounds(tokens, spans, wordnet);
-    expect(
-      compounds.map((s) => text.slice(tokens[s.firstToken]?.start, tokens[s.endToken - 1]?.end)),
-    ).toEqual(['Hymn for the Weekend', 'Palace of Culture and Science']);
+    const { tokens, spans } = nameSpansOf(text);
+    expect(textsOf(text, tokens, nameCompounds(tokens, spans, wordnet))).toEqual([
+      'Hymn for the Weekend',
+      'Palace of Culture and Science',
+    ]);
   });
 });
