@@ -4,7 +4,7 @@ import { kindOfNoun } from './noun-kinds.js';
 import type { RelatedTerm } from './term-relations.js';
 import type { WordNet } from './wordnet.js';
 
-/** A person and the role the corpus gives them ("Lavrov" ~ "Russia's top diplomat"). */
+/** A person and the role the corpus gives them ("Okafor" ~ "Kenya's top diplomat"). */
 export interface Alias {
   readonly nameTerms: readonly string[];
   readonly roleTerms: readonly string[];
@@ -25,9 +25,9 @@ const LONGEST_ROLE = 6;
 
 /**
  * Finds who is who in one paragraph's tokens from appositions and titles, typed by WordNet (the
- * role's head must be a kind of person): "Dmytro Kuleba, the Ukrainian Foreign Minister",
- * "Lavrov, Russia's top diplomat", "Jeanne Shaheen (a New Hampshire Democrat)", "Russian
- * President Vladimir Putin".
+ * role's head must be a kind of person): "Luis Ortega, the Chilean Foreign Minister",
+ * "Okafor, Kenya's top diplomat", "Ann Reyes (a Texas Democrat)", "Brazilian
+ * President Ana Costa".
  */
 export function findAliases(tokens: readonly Token[], wordnet: WordNet): Alias[] {
   const aliases: Alias[] = [];
@@ -83,15 +83,15 @@ export function learnAliases(
 }
 
 /**
- * Names link to the role's person nouns only ("minister", "diplomat"): its other words ("Russia's",
- * "Ukrainian") name places and would tie every mention of the country to one person.
+ * Names link to the role's person nouns only ("minister", "diplomat"): its other words ("Kenya's",
+ * "Chilean") name places and would tie every mention of the country to one person.
  */
 function makeAlias(name: readonly Token[], role: readonly Token[], wordnet: WordNet): Alias {
   const terms = (tokens: readonly Token[]) => [
     ...new Set(tokens.filter((t) => t.term && !t.isStopWord).map((t) => t.term)),
   ];
   const nameTerms = terms(name);
-  // Nationalities ("German", "Russian") are people too, but adjectives first.
+  // Nationalities ("Chilean", "Kenyan") are people too, but adjectives first.
   const people = role.filter(
     (t) =>
       kindOfNoun(wordnet, t.lemma) === 'person' && !wordnet.partsOfSpeech(t.lemma).includes('adj'),
@@ -99,7 +99,7 @@ function makeAlias(name: readonly Token[], role: readonly Token[], wordnet: Word
   return { nameTerms, roleTerms: terms(people).filter((t) => !nameTerms.includes(t)) };
 }
 
-/** ", [the] Ukrainian Foreign Minister ," or "(a New Hampshire Democrat)" after a name. */
+/** ", [the] Chilean Foreign Minister ," or "(a Texas Democrat)" after a name. */
 function appositionAfter(tokens: readonly Token[], end: number, wordnet: WordNet): Token[] | null {
   const opener = tokens[end]?.text;
   if (opener !== ',' && opener !== '(') return null;
@@ -115,7 +115,7 @@ function appositionAfter(tokens: readonly Token[], end: number, wordnet: WordNet
   return closes && isRole(role, wordnet) ? role : null;
 }
 
-/** "Russian President" before "Vladimir Putin". */
+/** "Brazilian President" before "Ana Costa". */
 function titleBefore(tokens: readonly Token[], start: number, wordnet: WordNet): Token[] | null {
   const role: Token[] = [];
   for (let t = start - 1; t >= 0 && role.length < LONGEST_ROLE; t -= 1) {

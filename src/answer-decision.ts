@@ -46,7 +46,7 @@ const FOCUS_MATCH = 0.18;
 const NAMED_MATCH = 0.5;
 /**
  * Question types whose answer must be a span of a definite kind (a time, a number): without one
- * the article does not answer, whatever the word overlap ("How many senators…?").
+ * the article does not answer, whatever the word overlap ("How many delegates…?").
  */
 const STRICT_SPAN_TYPES: ReadonlySet<QuestionType> = new Set(['when', 'how-many']);
 
@@ -148,7 +148,7 @@ const TYPED_BY_FOCUS: ReadonlySet<QuestionType> = new Set(['who', 'where', 'when
 
 /**
  * The best window's coverage, counting the focus noun of "which city…" / "what year…" as found
- * when the window holds a span of that kind: the answer ("Kyiv") stands for the noun ("city"),
+ * when the window holds a span of that kind: the answer ("Lisbon") stands for the noun ("city"),
  * which the text has no reason to repeat.
  */
 function coverageWithAnswer(retrieval: Retrieval, best: DecidedParagraph): number {
@@ -169,7 +169,7 @@ function coverageWithAnswer(retrieval: Retrieval, best: DecidedParagraph): numbe
 
 /**
  * For "Who is X?" with X a name and nothing more asked: the terms of X. The answer is then the
- * role the text gives X in apposition ("Lavrov, *Russia's top diplomat*"), not another name.
+ * role the text gives X in apposition ("Okafor, *Kenya's top diplomat*"), not another name.
  */
 function findDescribedName(retrieval: Retrieval): ReadonlySet<string> | null {
   if (retrieval.type !== 'who') return null;

@@ -48,9 +48,9 @@ const MODIFIERS = new Set(['ADJ', 'NOUN', 'PROPN', 'NUM']);
 
 /**
  * Finds answer candidates in tokens [from, to) of a paragraph: entities (dates, numbers), names
- * (runs of proper nouns, split where WordNet knows a multi-word name such as "New Hampshire", and
+ * (runs of proper nouns, split where WordNet knows a multi-word name such as "New Mexico", and
  * typed as person, place or group) and noun phrases (typed by their head noun, with their
- * determiner and coordinated modifiers: "his British, French, and German counterparts"). With
+ * determiner and coordinated modifiers: "her Dutch, Belgian, and Danish counterparts"). With
  * `titles`, the title before a name is a phrase too ("the ferry operator" of "the ferry operator
  * Nordlys"), for questions that ask who someone is.
  */
@@ -196,7 +196,7 @@ function nounPhrase(
 
 /**
  * Extends a noun phrase ending at `end` by one prepositional phrase ("the stark differences *over
- * Ukraine*"), which on SQuAD answers more often than the bare noun phrase.
+ * Chile*"), which on SQuAD answers more often than the bare noun phrase.
  */
 function attachPrepositionalPhrase(tokens: readonly Token[], end: number, to: number): number {
   const preposition = tokens[end];

@@ -23,8 +23,8 @@ export interface Answerer {
    *
    * @example
    * const qa = createAnswerer(await loadCorpus('corpus'));
-   * const answer = qa.answerQuestion('Who leads Russia?');
-   * // answer.excerpts[0] → { title, paragraph: 19, quote: 'Russian President Vladimir Putin…', … }
+   * const answer = qa.answerQuestion('Who leads Chile?');
+   * // answer.excerpts[0] → { title, paragraph: 4, quote: 'Chilean President Ana Costa…', … }
    */
   answerQuestion(question: string, options?: AskOptions): Answer;
   /** The whole paragraph `number` (1-based) of a document, or null when there is none. */

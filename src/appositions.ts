@@ -7,7 +7,7 @@ import type { WordNet } from './wordnet.js';
 export interface NamedThing {
   /** Terms standing for X. */
   readonly terms: ReadonlySet<string>;
-  /** X is itself a name ("Lavrov's first name"): the answer is a longer name holding it. */
+  /** X is itself a name ("Okafor's first name"): the answer is a longer name holding it. */
   readonly isName: boolean;
 }
 
@@ -16,7 +16,7 @@ const NAME_REACH = 3;
 
 /**
  * True when the name span stands next to a word for the thing it should name, or holds that word
- * and more ("Sergey Lavrov" for "Lavrov's first name").
+ * and more ("Maria Okafor" for "Okafor's first name").
  */
 export function namesNeighbour(
   tokens: readonly Token[],
@@ -29,8 +29,8 @@ export function namesNeighbour(
   }
   if (inside) return named.isName && span.endToken - span.firstToken > 1;
   if (named.isName) return false;
-  // Only apposition counts ("President Vladimir Putin", "Kuleba, the Foreign Minister"): a
-  // preposition or verb in between ("the leader of Ukraine") means the name is something else.
+  // Only apposition counts ("President Ana Costa", "Ortega, the Foreign Minister"): a
+  // preposition or verb in between ("the leader of Chile") means the name is something else.
   const reach = (from: number, step: number) => {
     for (let t = from, n = 0; n < NAME_REACH && t >= 0 && t < tokens.length; t += step, n += 1) {
       const token = tokens[t] as Token;
@@ -43,13 +43,13 @@ export function namesNeighbour(
 }
 
 const APPOSITION_GLUE = new Set(['DET', 'ADJ', 'PROPN', 'NOUN', 'PUNCT']);
-/** Between a name and its role: "Lavrov, Russia*'s* top diplomat", "Shaheen (a … Democrat)". */
+/** Between a name and its role: "Okafor, Kenya*'s* top diplomat", "Reyes (a … Democrat)". */
 const ROLE_GLUE = new Set([...APPOSITION_GLUE, 'PART']);
 const ROLE_REACH = 6;
 
 /**
  * True when the span is a role (its head a person noun in WordNet) written next to the
- * name: "Dmytro Kuleba, *the Ukrainian Foreign Minister*", "Lavrov, *Russia's top diplomat*".
+ * name: "Luis Ortega, *the Chilean Foreign Minister*", "Okafor, *Kenya's top diplomat*".
  */
 export function describesName(
   tokens: readonly Token[],

@@ -8,7 +8,7 @@ const NEGATIONS = new Set(['not', 'never', "n't"]);
 const SUBJECT_MATCH = 0.5;
 
 /**
- * True when the question asks what a named subject did ("What did *NATO* decide…") and the
+ * True when the question asks what a named subject did ("What did *UNESCO* decide…") and the
  * paragraph never names it: whatever was decided there, someone else decided it. (The window
  * alone is too narrow: a paragraph names its subject once and then says "he".) A role the
  * corpus gives the name ("the ferry operator Nordlys") names it too, and so does "he" or "she"

@@ -40,7 +40,7 @@ export interface QuestionBoundsOptions {
  * Every adapter calls this before the core, so no platform answers a truncated question.
  *
  * @example
- * boundQuestion('<@123> Who\u200B leads Russia?') // → { kind: 'question', question: 'Who leads Russia?', length: 17 }
+ * boundQuestion('<@123> Who\u200B leads Chile?') // → { kind: 'question', question: 'Who leads Chile?', length: 16 }
  */
 export function boundQuestion(raw: string, options: QuestionBoundsOptions = {}): BoundedQuestion {
   const limit = options.maxChars ?? MAX_QUESTION_CHARS;

@@ -94,8 +94,8 @@ export function termOf(word: string): string {
 
 /** Splits, tags and lemmatises `text` with wink-nlp, keeping every offset into `text`. */
 export function analyzeText(text: string): TextAnalysis {
-  // Hyphens inside a word are read as spaces, so "pro-Moscow" and "Moscow-friendly" both hold the
-  // word "Moscow"; the replacement keeps every offset.
+  // Hyphens inside a word are read as spaces, so "pro-Lisbon" and "Lisbon-friendly" both hold the
+  // word "Lisbon"; the replacement keeps every offset.
   const doc = nlp.readDoc(foldTypography(text).replace(/(?<=\p{L})-(?=\p{L})/gu, ' '));
   const tokens: Token[] = [];
   const sentenceOfToken: number[] = [];
@@ -141,7 +141,7 @@ export function analyzeText(text: string): TextAnalysis {
     const b = tokens[last];
     if (!a || !b) return;
     const previous = sentences[sentences.length - 1];
-    // A real sentence break is followed by white space; "Russia-U.S. talks" split after "U." is not.
+    // A real sentence break is followed by white space; "China-U.S. talks" split after "U." is not.
     if (previous && a.start === previous.end) {
       sentences[sentences.length - 1] = { ...previous, end: b.end, endToken: last + 1 };
     } else {

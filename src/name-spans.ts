@@ -120,7 +120,7 @@ function nameKind(
   const headLemma = (tokens[end - 1] as Token).lemma;
   const kind = known ?? kindOfNoun(wordnet, headLemma);
   const before = tokens[first - 1];
-  // "Crimean Peninsula", "Hudson River": a name ending in a natural feature is a place.
+  // "Iberian Peninsula", "Hudson River": a name ending in a natural feature is a place.
   if (!kind && end - first >= 2 && wordnet.nounKinds(headLemma, 1)[0] === NATURAL_OBJECTS) {
     return 'place';
   }
@@ -134,7 +134,7 @@ function nameKind(
 }
 
 /**
- * A name that only modifies the noun of a phrase ("his *British*, French, and German
+ * A name that only modifies the noun of a phrase ("her *Dutch*, Belgian, and Danish
  * counterparts") as that whole phrase, with the name's kind, scored where the name stands: the
  * phrase says who is meant, the adjective alone does not.
  */
@@ -159,7 +159,7 @@ export function describedNames(
 }
 
 /**
- * Names listed together ("NATO Allies, European Partners and Ukraine") as one more candidate,
+ * Names listed together ("Nordic Allies, Baltic Partners and Poland") as one more candidate,
  * for questions whose answer is the whole list.
  */
 export function nameLists(
@@ -212,7 +212,7 @@ const COMPOUND_JOINERS = new Set(['of', 'for', 'on', 'with']);
  * Two names (the second maybe two joined by "and") joined by "of", "for", "on" or "with" (and "the") as one
  * more candidate when the first ends in a common noun ("Warsaw *University* of Technology",
  * "*Hymn* for the Weekend"): a capitalised common noun names an institution or a title that
- * goes on. "Lavrov of Russia" stays apart: "Lavrov" is no common noun.
+ * goes on. "Okafor of Kenya" stays apart: "Okafor" is no common noun.
  */
 export function nameCompounds(
   tokens: readonly Token[],

@@ -116,8 +116,8 @@ export function scoreParagraph(
 }
 
 /**
- * Rewards question words that stand together in the window as they do in the question ("State
- * Department", "last week"): for each pair of neighbouring question words found within a few
+ * Rewards question words that stand together in the window as they do in the question ("Supreme
+ * Court", "last week"): for each pair of neighbouring question words found within a few
  * tokens of each other, the smaller of their importances.
  */
 function phraseProximity(

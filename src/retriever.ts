@@ -198,7 +198,7 @@ function questionWords(
     if (!token.term || token.isStopWord || seen.has(token.term)) continue;
     seen.add(token.term);
     const related = relations.expand(token);
-    // A role of the corpus's people leads to their names and back ("top diplomat" ~ "Lavrov").
+    // A role of the corpus's people leads to their names and back ("top diplomat" ~ "Okafor").
     const viaAlias = related
       .filter((m) => m.weight >= ALIAS_SOURCE_WEIGHT)
       .flatMap((m) =>

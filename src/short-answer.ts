@@ -54,12 +54,12 @@ export interface ShortAnswer {
 /** Cost of each step down the list of kinds the question type prefers. */
 const KIND_PENALTY = 0.2;
 /**
- * For where the kind decides: a name of unknown kind ("Blinken") answers "where" only
+ * For where the kind decides: a name of unknown kind ("Okafor") answers "where" only
  * when the window has no place.
  */
 const STRICT_KIND_TYPES: ReadonlySet<QuestionType> = new Set(['where']);
 const STRICT_KIND_PENALTY = 3;
-/** A noun phrase built on the question's focus noun and saying more ("the Biden administration"). */
+/** A noun phrase built on the question's focus noun and saying more ("the Carter administration"). */
 const FOCUS_PHRASE_BONUS = 0.8;
 /**
  * Weight of closeness to the question's words (sliding-window-and-distance style) and how fast
@@ -129,7 +129,7 @@ export function findShortAnswer(
     const rank = kinds.indexOf(span.kind);
     const focusPhrase = isFocusPhrase(tokens, span, target);
     const strict = target.type === 'when' || target.type === 'how-many';
-    // "Lavrov's first name" is answered by "Sergey Lavrov", which repeats the question's name.
+    // "Okafor's first name" is answered by "Maria Okafor", which repeats the question's name.
     const named =
       target.namedTerms?.isName === true && namesNeighbour(tokens, span, target.namedTerms);
     if (
@@ -162,7 +162,7 @@ export function findShortAnswer(
     // "What was the name of…" wants a name, not a description.
     if (target.focusLemma === NAME && head.pos !== 'PROPN') continue;
     if (target.namedTerms && !namesNeighbour(tokens, span, target.namedTerms)) continue;
-    // In "What does X blame…", "Blinken's travels" is about the travels, not about Blinken.
+    // In "What does X blame…", "Okafor's travels" is about the travels, not about Okafor.
     if (target.type === 'what' && isPossessor(tokens, span)) continue;
     if (target.describedName && !describesName(tokens, span, target.describedName, wordnet)) {
       continue;
@@ -175,7 +175,7 @@ export function findShortAnswer(
       (focusKind ? FOCUS_KIND_BONUS : 0) +
       (PROXIMITY_WEIGHT * closeness) / (totalEvidence || 1) +
       (focusPhrase ? FOCUS_PHRASE_BONUS : 0);
-    // On a tie the longer span wins: "the differences over Ukraine" says more than "the differences".
+    // On a tie the longer span wins: "the differences over Chile" says more than "the differences".
     if (
       !best ||
       score > best.score + TIE ||
@@ -266,7 +266,7 @@ function repeatsQuestion(
     const token = tokens[t] as Token;
     if (!token.term || token.isStopWord) continue;
     content += 1;
-    // A name found through a learned alias ("the foreign minister" → "Baerbock") is the answer.
+    // A name found through a learned alias ("the foreign minister" → "Ortega") is the answer.
     const strength = target.aliasTerms?.has(token.term)
       ? 0
       : (target.matchedTerms.get(token.term) ?? 0);
@@ -274,13 +274,13 @@ function repeatsQuestion(
       repeated += 1;
     }
   }
-  // A name mostly made of the question's words ("Russia" in "Who leads Russia?") is no answer.
+  // A name mostly made of the question's words ("Chile" in "Who leads Chile?") is no answer.
   return content > 0 && (repeated === content || (isName && repeated * 2 >= content));
 }
 
 /**
- * A noun phrase whose head is a word of the question other than its focus ("the Moscow-friendly
- * leader" for "…after Ukraine's pro-Moscow leader died?") describes what the question already
+ * A noun phrase whose head is a word of the question other than its focus ("the Lisbon-friendly
+ * leader" for "…after Chile's pro-Lisbon leader died?") describes what the question already
  * names; the answer is something else.
  */
 function describesQuestionThing(

@@ -29,8 +29,8 @@ const CACHE_LIMIT = 5_000;
 
 /**
  * Builds a matcher over the corpus vocabulary by cosine similarity of word vectors ("soldiers" ~
- * "troops", "lawmakers" ~ "senators"). Names are left out on both sides: vectors put "Russia"
- * next to "Ukraine", which is no match at all. The corpus side is prepared once, here.
+ * "troops", "lawmakers" ~ "legislators"). Names are left out on both sides: vectors put "Spain"
+ * next to "Portugal", which is no match at all. The corpus side is prepared once, here.
  */
 export function createSoftMatcher(
   paragraphs: readonly AnnotatedParagraph[],

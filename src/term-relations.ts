@@ -32,7 +32,7 @@ export interface TermRelations {
 /** Weight of a typo-tolerant match (one or two edits) on a word absent from the corpus. */
 const TYPO_WEIGHT = 0.8;
 /**
- * Derived forms the stemmer leaves apart ("Crimea" ~ "Crimean", "Ukraine" ~ "Ukrainian"): a
+ * Derived forms the stemmer leaves apart ("Iberia" ~ "Iberian", "Chile" ~ "Chilean"): a
  * corpus term that extends the question's term by a few letters.
  */
 const MORPHOLOGY_WEIGHT = 0.7;
@@ -158,7 +158,7 @@ export function createTermRelationsFrom(
         for (const longer of index.extensions(token.term, MORPHOLOGY_REACH)) {
           add(longer, MORPHOLOGY_WEIGHT);
         }
-        // And the other way: "Ukrainian" in the question, "Ukraine" in the corpus.
+        // And the other way: "Chilean" in the question, "Chile" in the corpus.
         for (let cut = 1; cut <= MORPHOLOGY_REACH; cut += 1) {
           const shorter = token.term.slice(0, -cut);
           if (shorter.length >= MORPHOLOGY_MIN_LENGTH) add(shorter, MORPHOLOGY_WEIGHT);

@@ -12,7 +12,7 @@ export type { WordNetPos } from './wordnet-files.js';
 
 /**
  * Pointers followed from a synset to find related words, and how strongly each relates:
- * derivations ("invade" ~ "invasion"), pertainyms ("Ukrainian" ~ "Ukraine"), cause and entailment
+ * derivations ("invade" ~ "invasion"), pertainyms ("Chilean" ~ "Chile"), cause and entailment
  * ("kill" ~ "die"), similar adjectives, and one level of hypernym/hyponym.
  */
 const POINTER_WEIGHTS: Record<string, number> = {

@@ -41,7 +41,7 @@ export function buildCommands(documents: readonly ArticleDocument[]): CommandDef
         {
           name: COMMANDS.ask.question,
           type: ApplicationCommandOptionType.String,
-          description: 'Your question, e.g. "Who will Blinken meet in Kyiv?"',
+          description: 'Your question, e.g. "Who did the minister meet, and when?"',
           required: true,
           max_length: MAX_QUESTION_LENGTH,
         },
