@@ -73,3 +73,18 @@ export function describesName(
   };
   return reach(span.firstToken - 1, -1) || reach(span.endToken, 1);
 }
+
+/**
+ * The role span with the name that owns it ("*Kenya's* top diplomat"), when a proper noun and a
+ * possessive "'s" stand right before it: without its owner the role says whose it is not.
+ */
+export function withPossessor(
+  tokens: readonly Token[],
+  span: { readonly firstToken: number; readonly endToken: number },
+): { firstToken: number; endToken: number } {
+  const mark = tokens[span.firstToken - 1];
+  if (mark?.pos !== 'PART' || !/^['\u2019]s$/i.test(mark.text)) return span;
+  let first = span.firstToken - 1;
+  while (first > 0 && (tokens[first - 1] as Token).pos === 'PROPN') first -= 1;
+  return first < span.firstToken - 1 ? { firstToken: first, endToken: span.endToken } : span;
+}

@@ -7,7 +7,7 @@ import {
   KINDS_FOR_TYPE,
   type SpanKind,
 } from './answer-spans.js';
-import { describesName, type NamedThing, namesNeighbour } from './appositions.js';
+import { describesName, type NamedThing, namesNeighbour, withPossessor } from './appositions.js';
 import { findActionSpans, findLocationSpans, findMannerSpans } from './clause-spans.js';
 import type { Token } from './language.js';
 import { asksAmount, countsFocus, YEAR, yearOf } from './number-spans.js';
@@ -186,7 +186,11 @@ export function findShortAnswer(
   }
   if (!best) return null;
   const { firstToken, endToken } =
-    target.focusLemma === YEAR ? (yearOf(tokens, best.span) ?? best.span) : best.span;
+    target.focusLemma === YEAR
+      ? (yearOf(tokens, best.span) ?? best.span)
+      : target.describedName
+        ? withPossessor(tokens, best.span)
+        : best.span;
   const start = (tokens[firstToken] as Token).start;
   const end = (tokens[endToken - 1] as Token).end;
   return { text: paragraph.text.slice(start, end), start, end };

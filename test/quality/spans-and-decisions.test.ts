@@ -127,6 +127,13 @@ describe('"Who is X?"', () => {
     const answer = qa.answerQuestion('Who is Halvik?');
     expect(answer.answer).toBeNull();
   });
+
+  it('keeps the name that owns the role ("Kenya\'s top negotiator", not "top negotiator")', async () => {
+    const roles = createAnswerer(await loadCorpus('test/fixtures/quality-roles'));
+    const answer = roles.answerQuestion('Who is Okafor?');
+    expect(answer.excerpts[0]?.paragraph).toBe(1);
+    expect(answer.answer).toBe("Kenya's top negotiator");
+  });
 });
 
 describe('possessors', () => {
