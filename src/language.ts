@@ -92,11 +92,22 @@ export function termOf(word: string): string {
   return folded.length > STEM_MAX_LENGTH ? folded : stem(folded);
 }
 
+/**
+ * A run of more than 200 non-space characters is read as several tokens: every 200th character
+ * becomes a space (offsets stay). No word is this long, and wink-nlp's time grows with the
+ * square of a token's length (a 100,000-letter "word" took 4.6 s).
+ */
+function breakLongRuns(text: string): string {
+  return text.replace(/\S{201,}/g, (run) => run.replace(/(\S{199})\S/g, '$1 '));
+}
+
 /** Splits, tags and lemmatises `text` with wink-nlp, keeping every offset into `text`. */
 export function analyzeText(text: string): TextAnalysis {
   // Hyphens inside a word are read as spaces, so "pro-Lisbon" and "Lisbon-friendly" both hold the
   // word "Lisbon"; the replacement keeps every offset.
-  const doc = nlp.readDoc(foldTypography(text).replace(/(?<=\p{L})-(?=\p{L})/gu, ' '));
+  const doc = nlp.readDoc(
+    breakLongRuns(foldTypography(text).replace(/(?<=\p{L})-(?=\p{L})/gu, ' ')),
+  );
   const tokens: Token[] = [];
   const sentenceOfToken: number[] = [];
   const sentences: SentenceSpan[] = [];

@@ -19,6 +19,16 @@ describe('answerQuestion', () => {
     expect(qa.answerQuestion(`Blinken ${'b'.repeat(40)}`).excerpts.length).toBeGreaterThan(0);
   });
 
+  it('reads a run of letters too long for a word as several tokens, at their true offsets', () => {
+    const text = `${'x'.repeat(450)} harbour`;
+    const { tokens } = analyzeText(text);
+    for (const token of tokens) {
+      expect(token.end - token.start).toBeLessThanOrEqual(200);
+      expect(text.slice(token.start, token.end)).toBe(token.text);
+    }
+    expect(tokens.at(-1)).toMatchObject({ text: 'harbour', start: 451 });
+  });
+
   it('reads a contraction that wink-nlp leaves without a lemma, in a question and in the corpus', async () => {
     // wink-nlp splits "cannot" after most words, but not after an unknown name.
     expect(analyzeText('Skylab Rou cannot?').tokens.map((t) => t.lemma)).toEqual([
