@@ -37,7 +37,41 @@ export function answerSide(tokens: readonly Token[], whIndex: number): AnswerSid
   for (let t = next + 1; t < tokens.length; t += 1) {
     if ((tokens[t] as Token).pos === 'VERB') return { verb: t, side: 'after' };
   }
-  return null;
+  const verb = untaggedVerb(tokens, next);
+  return verb >= 0 ? { verb, side: 'after' } : null;
+}
+
+/** Words that may stand in a question's subject between its auxiliary and its verb. */
+const SUBJECT: ReadonlySet<string> = new Set([
+  'DET',
+  'ADJ',
+  'NOUN',
+  'PROPN',
+  'PART',
+  'NUM',
+  'PRON',
+]);
+
+const NOUN_PHRASE_START: ReadonlySet<string> = new Set(['DET', 'PRON', 'NUM']);
+
+/**
+ * The main verb of an inverted question the tagger read as a noun ("Who will the senators
+ * *visit*?", "What did the mayor *call* the plan?"): the last word of the run after the auxiliary,
+ * when that run holds a subject before it and the word is in its base form. -1 when none.
+ */
+function untaggedVerb(tokens: readonly Token[], aux: number): number {
+  const isNoun = (t: Token | undefined) => t?.pos === 'NOUN' || t?.pos === 'PROPN';
+  let end = aux + 1;
+  while (end < tokens.length && SUBJECT.has((tokens[end] as Token).pos)) {
+    // A determiner after a noun opens the object ("the mayor call *the* plan").
+    if (NOUN_PHRASE_START.has((tokens[end] as Token).pos) && isNoun(tokens[end - 1])) break;
+    end += 1;
+  }
+  const last = tokens[end - 1];
+  const subject = tokens
+    .slice(aux + 1, end - 1)
+    .some((t) => t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'PRON');
+  return last?.pos === 'NOUN' && subject && last.text.toLowerCase() === last.lemma ? end - 1 : -1;
 }
 
 /** The terms the question's main verb matches, and the side of it the answer stands on. */

@@ -58,6 +58,9 @@ describe('answerSide', () => {
     ['Which French engineer designed the tower?', { verb: 'designed', side: 'before' }],
     ['What did Tesla invent in 1882?', { verb: 'invent', side: 'after' }],
     ['What was the city renamed in 1924?', { verb: 'renamed', side: 'after' }],
+    // The tagger reads these verbs as nouns: the last word of the subject run stands for them.
+    ['Who will the senators visit?', { verb: 'visit', side: 'after' }],
+    ['What did the mayor call the plan?', { verb: 'call', side: 'after' }],
   ])('reads %j', (question, expected) => {
     expect(sideOf(question)).toEqual(expected);
   });
