@@ -61,7 +61,11 @@ export function nameSpans(
     for (; stop > at + 1; stop -= 1) {
       if (NAME_GLUE.has((tokens[stop - 1] as Token).text)) continue;
       const words = tokens.slice(at, stop).filter((t) => !NAME_GLUE.has(t.text));
-      known = kindOfNoun(wordnet, words.map((t) => t.lemma).join(' '));
+      // The words as written first: wink-nlp lemmatises some capitalised words oddly ("Vice" →
+      // "vise").
+      known =
+        kindOfNoun(wordnet, words.map((t) => t.text.toLowerCase()).join(' ')) ??
+        kindOfNoun(wordnet, words.map((t) => t.lemma).join(' '));
       if (known) break;
     }
     if (stop === at + 1 && end - at > 1) stop = end;

@@ -31,6 +31,12 @@ function names(text: string): string[] {
 }
 
 describe('nameSpans', () => {
+  it('splits off a title WordNet knows even when wink-nlp lemmatises it oddly ("Vice" → "vise")', () => {
+    expect(names('The memo went to Vice President Ann B. Reyes on Monday.')).toEqual(
+      expect.arrayContaining(['Vice President', 'Ann B. Reyes']),
+    );
+  });
+
   it('ends a name at a full stop that ends its sentence', () => {
     expect(names('The reporter was John Sutcliffe. ESPN Deportes covered the game.')).toEqual([
       'John Sutcliffe',
