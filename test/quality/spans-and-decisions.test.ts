@@ -136,6 +136,14 @@ describe('"Who is X?"', () => {
   });
 });
 
+describe('parts of speech', () => {
+  it('prefers a window with the question\'s verb as a verb ("to travel to Quito") over the same word as a noun ("Okafor\'s travels")', async () => {
+    const envoy = createAnswerer(await loadCorpus('test/fixtures/quality-word-class'));
+    const answer = envoy.answerQuestion('Where is Okafor going?');
+    expect(answer.excerpts.map((e) => e.paragraph)).toEqual([2, 1]);
+  });
+});
+
 describe('possessors', () => {
   it('answers a what-question with the thing owned, not its owner ("Nordlys\'s new catamaran")', () => {
     const answer = qa.answerQuestion('What has served the route since May?');
