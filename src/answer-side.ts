@@ -68,9 +68,7 @@ function untaggedVerb(tokens: readonly Token[], aux: number): number {
     end += 1;
   }
   const last = tokens[end - 1];
-  const subject = tokens
-    .slice(aux + 1, end - 1)
-    .some((t) => t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'PRON');
+  const subject = tokens.slice(aux + 1, end - 1).some((t) => isNoun(t) || t.pos === 'PRON');
   return last?.pos === 'NOUN' && subject && last.text.toLowerCase() === last.lemma ? end - 1 : -1;
 }
 

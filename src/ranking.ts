@@ -157,7 +157,7 @@ function phraseProximity(
 const weightCache = new WeakMap<QueryWord, ReadonlyMap<string, number>>();
 
 /** A question word's matches as a map from corpus term to the strongest weight. */
-function matchWeights(word: QueryWord): ReadonlyMap<string, number> {
+export function matchWeights(word: QueryWord): ReadonlyMap<string, number> {
   let weights = weightCache.get(word);
   if (!weights) {
     const map = new Map<string, number>();

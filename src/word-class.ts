@@ -1,5 +1,5 @@
 import type { Token } from './language.js';
-import type { ParagraphScore } from './ranking.js';
+import { matchWeights, type ParagraphScore } from './ranking.js';
 import type { Retrieval } from './retriever.js';
 
 /** Noun, verb or adjective as a bit; 0 for any other tag. */
@@ -10,25 +10,17 @@ function wordClass(pos: string): number {
   return 0;
 }
 
-/** Each question word's match weights by term, worked out once per question. */
-const matchWeights = new WeakMap<Retrieval, ReadonlyMap<string, number>[]>();
-
 /**
  * Share of the question's weight that the best window holds only as another part of speech: the
  * verb "go" found as the noun "travels", the noun "diplomat" as the adjective "diplomatic". The
  * stemmer gives both one term; the text means something else by it. `mainVerb` is the question's
- * verb when the tagger read it as a noun ("Where will the mayor *travel*?").
+ * verb when the tagger read it as a noun ("Who will the senators *visit*?").
  */
 export function otherClassShare(
   retrieval: Retrieval,
   scored: ParagraphScore,
   mainVerb: Token | undefined,
 ): number {
-  let weightsOf = matchWeights.get(retrieval);
-  if (!weightsOf) {
-    weightsOf = retrieval.words.map((word) => new Map(word.matches.map((m) => [m.term, m.weight])));
-    matchWeights.set(retrieval, weightsOf);
-  }
   const { tokens, sentences } = scored.paragraph.analysis;
   const first = sentences[scored.window.first];
   const last = sentences[scored.window.first + scored.window.count - 1] ?? first;
@@ -40,7 +32,7 @@ export function otherClassShare(
     const strength = scored.windowStrengths[w] ?? 0;
     const wanted = wordClass(word.token === mainVerb ? 'VERB' : word.token.pos);
     if (strength === 0 || wanted === 0) return;
-    const weights = weightsOf[w] as ReadonlyMap<string, number>;
+    const weights = matchWeights(word);
     let found = 0;
     for (let t = first.firstToken; t < last.endToken; t += 1) {
       const token = tokens[t] as Token;
