@@ -1,10 +1,14 @@
-import type { AnnotatedParagraph } from './annotated-corpus.js';
-import { decideAnswer } from './answer-decision.js';
-import type { Answer, Excerpt } from './answer-schema.js';
-import { assembleRetrieverParts, buildCompactIndex, type CompactIndex } from './compact-index.js';
-import type { ArticleDocument, Corpus } from './corpus.js';
-import { selectQuote } from './excerpt.js';
-import { type RetrieverParts, retrieve } from './retriever.js';
+import type { Answer, Excerpt } from './answer.js';
+import type { ArticleDocument, Corpus } from './corpus/load-corpus.js';
+import { decideAnswer } from './decision/decide-answer.js';
+import type { AnnotatedParagraph } from './indexing/annotated-paragraphs.js';
+import {
+  assembleRetrieverParts,
+  buildCompactIndex,
+  type CompactIndex,
+} from './indexing/corpus-index.js';
+import { selectQuote } from './quote/select-quote.js';
+import { type RetrieverParts, retrieve } from './retrieval/retriever.js';
 
 /** Options for one question. */
 export interface AskOptions {

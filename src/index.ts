@@ -1,4 +1,4 @@
-export * from './answer-schema.js';
+export * from './answer.js';
 export { type Answerer, type AskOptions, createAnswerer } from './answerer.js';
 export { type CoreConfig, CoreConfigSchema, parseConfig } from './config.js';
 export {
@@ -10,7 +10,7 @@ export {
   FrontMatterSchema,
   loadCorpus,
   parseArticle,
-} from './corpus.js';
+} from './corpus/load-corpus.js';
 export * from './errors.js';
 export {
   type BoundedQuestion,
@@ -19,7 +19,7 @@ export {
   MAX_QUESTION_CHARS,
   type QuestionBoundsOptions,
 } from './input-bounds.js';
-export { cleanQuestion } from './question.js';
+export { cleanQuestion } from './question/clean-question.js';
 export {
   createRateLimiter,
   DEFAULT_RATE_LIMIT,
@@ -36,4 +36,4 @@ export {
   loadSnapshot,
   type SnapshotLogger,
   saveSnapshot,
-} from './snapshot.js';
+} from './snapshot/cached-answerer.js';

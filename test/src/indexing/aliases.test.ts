@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { buildRetrieverParts } from '../../../src/answerer.js';
+import { loadCorpus } from '../../../src/index.js';
+import { findAliases } from '../../../src/indexing/aliases.js';
+import { analyzeText } from '../../../src/language/text-analysis.js';
+import { openWordNet } from '../../../src/language/wordnet.js';
+import { retrieve } from '../../../src/retrieval/retriever.js';
+
+describe('findAliases', () => {
+  const wordnet = openWordNet();
+  const aliasesOf = (text: string) => findAliases(analyzeText(text).tokens, wordnet);
+
+  it('learns a role from an apposition after a name', () => {
+    expect(aliasesOf('Dmitri Orlov, the Estonian Foreign Minister, arrived.')).toEqual([
+      { nameTerms: ['dmitri', 'orlov'], roleTerms: ['minist'] },
+    ]);
+  });
+
+  it('learns a role from a title before a name', () => {
+    expect(aliasesOf('Local fisherman Tomas Varga objected.')).toEqual([
+      { nameTerms: ['toma', 'varga'], roleTerms: ['fisherman'] },
+    ]);
+  });
+
+  it('learns a role in parentheses and skips nationalities', () => {
+    expect(aliasesOf('said Maria Kell (a Vermont senator).')).toEqual([
+      { nameTerms: ['maria', 'kell'], roleTerms: ['senat'] },
+    ]);
+    expect(aliasesOf('his British, French, and German counterparts')).toEqual([]);
+  });
+});
+
+describe('retrieve with learned aliases', () => {
+  it('lets a question that names the role reach the person', async () => {
+    const parts = buildRetrieverParts(await loadCorpus('test/fixtures/quality-corpus'));
+    const fisherman = retrieve(parts, 'What did the fisherman warn about?').words.find(
+      (w) => w.term === 'fisherman',
+    );
+    expect(fisherman?.matches.map((m) => m.term)).toContain('varga');
+    expect(fisherman?.aliasTerms?.has('varga')).toBe(true);
+  });
+});
