@@ -1,7 +1,7 @@
 import type { QuestionType } from '../answer.js';
 import type { Token } from '../language/text-analysis.js';
 import type { WordNet } from '../language/wordnet.js';
-import { type AnswerSide, answerSide, type VerbSide } from '../question/answer-side.js';
+import { type AnswerSide, answerSide } from '../question/answer-side.js';
 import { classifyQuestion } from '../question/clean-question.js';
 import type { ParagraphScore } from '../retrieval/ranking.js';
 import type { Retrieval } from '../retrieval/retriever.js';
@@ -13,6 +13,7 @@ import {
   type ShortAnswer,
 } from '../short-answer/choose-span.js';
 import { KINDS_FOR_TYPE } from '../short-answer/phrase-spans.js';
+import type { VerbSide } from '../short-answer/verb-side.js';
 import { contradicts } from './contradictions.js';
 
 /** A ranked paragraph with the short answer found in its best window, if any. */

@@ -1,7 +1,9 @@
-import type { SpanKind } from '../short-answer/phrase-spans.js';
 import type { WordNet } from './wordnet.js';
 
-const KIND_OF_LEXICOGRAPHER_FILE: Readonly<Record<string, SpanKind>> = {
+/** What a noun names, as far as WordNet's lexicographer files tell. */
+export type NounKind = 'person' | 'place' | 'group' | 'time';
+
+const KIND_OF_LEXICOGRAPHER_FILE: Readonly<Record<string, NounKind>> = {
   'noun.person': 'person',
   'noun.location': 'place',
   'noun.group': 'group',
@@ -9,7 +11,7 @@ const KIND_OF_LEXICOGRAPHER_FILE: Readonly<Record<string, SpanKind>> = {
 };
 
 /** The kind of the first of a noun's two most frequent senses that names a person, place, group or time. */
-export function kindOfNoun(wordnet: WordNet, lemma: string): SpanKind | null {
+export function kindOfNoun(wordnet: WordNet, lemma: string): NounKind | null {
   for (const file of wordnet.nounKinds(lemma, 2)) {
     const kind = KIND_OF_LEXICOGRAPHER_FILE[file];
     if (kind) return kind;

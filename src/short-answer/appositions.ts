@@ -1,7 +1,7 @@
 import { kindOfNoun } from '../language/noun-kinds.js';
 import type { Token } from '../language/text-analysis.js';
 import type { WordNet } from '../language/wordnet.js';
-import type { CandidateSpan } from './phrase-spans.js';
+import type { CandidateSpan } from './candidate-span.js';
 
 /** The thing a "name of X" question asks the name of. */
 export interface NamedThing {

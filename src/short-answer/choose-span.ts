@@ -2,16 +2,12 @@ import type { QuestionType } from '../answer.js';
 import type { AnnotatedParagraph } from '../indexing/annotated-paragraphs.js';
 import type { Token } from '../language/text-analysis.js';
 import type { WordNet } from '../language/wordnet.js';
-import { onVerbSide, SIDE_BONUS, type VerbSide } from '../question/answer-side.js';
 import { describesName, type NamedThing, namesNeighbour, withPossessor } from './appositions.js';
+import type { CandidateSpan, SpanKind } from './candidate-span.js';
 import { findActionSpans, findLocationSpans, findMannerSpans } from './clause-spans.js';
 import { asksAmount, countsFocus, YEAR, yearOf } from './number-spans.js';
-import {
-  type CandidateSpan,
-  findCandidateSpans,
-  KINDS_FOR_TYPE,
-  type SpanKind,
-} from './phrase-spans.js';
+import { findCandidateSpans, KINDS_FOR_TYPE } from './phrase-spans.js';
+import { onVerbSide, SIDE_BONUS, type VerbSide } from './verb-side.js';
 
 export type { NamedThing } from './appositions.js';
 

@@ -1,6 +1,6 @@
 import type { AnnotatedParagraph } from '../indexing/annotated-paragraphs.js';
 import type { Token } from '../language/text-analysis.js';
-import type { CandidateSpan, SpanKind } from './phrase-spans.js';
+import type { CandidateSpan, SpanKind } from './candidate-span.js';
 
 /** Parts of speech that end a phrase taken up to the end of its clause. */
 const CLAUSE_BREAKS = new Set(['PUNCT', 'CCONJ', 'SCONJ', 'PART']);

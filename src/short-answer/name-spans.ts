@@ -1,7 +1,7 @@
 import { kindOfNoun } from '../language/noun-kinds.js';
 import type { Token } from '../language/text-analysis.js';
 import type { WordNet } from '../language/wordnet.js';
-import type { CandidateSpan, SpanKind } from './phrase-spans.js';
+import type { CandidateSpan, SpanKind } from './candidate-span.js';
 
 const NAME_GLUE = new Set(['-', '.', '&']);
 /** Glue that joins two names with spaces around it too ("Tiffany & Co"). */

@@ -2,7 +2,7 @@
 
 import type { Token } from '../language/text-analysis.js';
 import type { WordNet } from '../language/wordnet.js';
-import type { CandidateSpan } from './phrase-spans.js';
+import type { CandidateSpan } from './candidate-span.js';
 
 const YEAR_DIGITS = /^\d{3,4}$/;
 const DASHES = new Set(['-', '–', '—']);

@@ -3,33 +3,9 @@ import type { AnnotatedParagraph } from '../indexing/annotated-paragraphs.js';
 import { kindOfNoun } from '../language/noun-kinds.js';
 import type { Token } from '../language/text-analysis.js';
 import type { WordNet } from '../language/wordnet.js';
+import type { CandidateSpan, SpanKind } from './candidate-span.js';
 import { describedNames, nameCompounds, nameLists, nameSpans, startsName } from './name-spans.js';
 import { isDecade, isTimeNumber, isYearNumber, yearRangeTail } from './number-spans.js';
-
-/** A span of a paragraph that could answer a question, with what kind of thing it names. */
-export interface CandidateSpan {
-  /** Token range, end exclusive. */
-  readonly firstToken: number;
-  readonly endToken: number;
-  readonly kind: SpanKind;
-  /** Index of the span's head token (the noun it is about). */
-  readonly head: number;
-  /** Where the span stands for closeness to the question's words, when not its own range. */
-  readonly anchor?: { readonly firstToken: number; readonly endToken: number };
-}
-
-/** What a candidate span names. */
-export type SpanKind =
-  | 'person'
-  | 'place'
-  | 'group'
-  | 'time'
-  | 'number'
-  | 'name'
-  | 'thing'
-  | 'action'
-  | 'manner'
-  | 'location';
 
 /** Span kinds that answer each question type, best first. */
 export const KINDS_FOR_TYPE: Readonly<Partial<Record<QuestionType, readonly SpanKind[]>>> = {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeText, type Token } from '../../../src/language/text-analysis.js';
 import { openWordNet } from '../../../src/language/wordnet.js';
+import type { CandidateSpan } from '../../../src/short-answer/candidate-span.js';
 import { nameCompounds, nameSpans, startsName } from '../../../src/short-answer/name-spans.js';
-import type { CandidateSpan } from '../../../src/short-answer/phrase-spans.js';
 
 const wordnet = openWordNet();
 

