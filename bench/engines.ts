@@ -1,5 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import MiniSearch from 'minisearch';
+import { createPlainMiniSearch, loadPlainMiniSearch } from '../src/eval/plain-minisearch.js';
 import { type Corpus, createAnswerer } from '../src/index.js';
 import type { QueryTarget } from './queries.js';
 import { SNAPSHOT_WIRING, type SnapshotApi } from './snapshot-figures.js';
@@ -23,8 +23,6 @@ export interface BenchEngine {
   /** Writes a snapshot to `file`; absent when the engine has none. */
   readonly saveSnapshot?: (file: string) => Promise<void>;
 }
-
-const BASELINE_OPTIONS = { fields: ['text'] };
 
 /**
  * The bot through its public API: `answerQuestion(q, { top: 10 })`, the full answer path
@@ -54,21 +52,14 @@ export function createCoreEngine(corpus: Corpus, api: SnapshotApi | null): Bench
  * "Answered" means at least one result. Its snapshot is `JSON.stringify` of the index.
  */
 export function createBaselineEngine(corpus: Corpus): BenchEngine {
-  const places: QueryTarget[] = corpus.documents.flatMap((d) =>
-    d.paragraphs.map((_, i) => ({ documentId: d.id, paragraph: i + 1 })),
-  );
-  const search = new MiniSearch<{ id: number; text: string }>(BASELINE_OPTIONS);
-  search.addAll(corpus.documents.flatMap((d) => d.paragraphs).map((text, id) => ({ id, text })));
+  const baseline = createPlainMiniSearch(corpus);
   return {
     name: 'minisearch',
     ask(question) {
-      const results = search.search(question);
-      return {
-        hits: results.slice(0, RESULTS_PER_QUERY).map((r) => places[r.id as number] as QueryTarget),
-        answered: results.length > 0,
-      };
+      const { places, found } = baseline.search(question, RESULTS_PER_QUERY);
+      return { hits: places, answered: found > 0 };
     },
-    saveSnapshot: (file) => writeFile(file, JSON.stringify(search)),
+    saveSnapshot: (file) => writeFile(file, baseline.toJSON()),
   };
 }
 
@@ -83,7 +74,7 @@ export async function loadEngineSnapshot(
   api: SnapshotApi | null,
 ): Promise<unknown> {
   if (name === 'minisearch') {
-    return MiniSearch.loadJSON(await readFile(file, 'utf8'), BASELINE_OPTIONS);
+    return loadPlainMiniSearch(await readFile(file, 'utf8'));
   }
   if (!api) throw new Error('src/index.ts exports no loadSnapshot');
   return SNAPSHOT_WIRING.load(api, { corpus, file });

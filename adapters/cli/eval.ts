@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { createMiniSearchPredictor } from '../../src/eval/plain-minisearch.js';
 import {
   createAnswererPredictor,
   createSquadCorpus,
@@ -20,7 +21,6 @@ import {
   loadCorpus,
   parseConfig,
 } from '../../src/index.js';
-import { createMiniSearchPredictor } from './eval-baseline.js';
 import { readArticleQuestions, readSquadArticles } from './eval-files.js';
 import { EVAL_USAGE, type EvalFlags, parseEvalFlags } from './eval-options.js';
 import { type EvalReport, renderReport, renderReportJson } from './eval-report.js';
