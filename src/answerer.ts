@@ -2,13 +2,10 @@ import type { Answer, Excerpt } from './answer.js';
 import type { ArticleDocument, Corpus } from './corpus/load-corpus.js';
 import { decideAnswer } from './decision/decide-answer.js';
 import type { AnnotatedParagraph } from './indexing/annotated-paragraphs.js';
-import {
-  assembleRetrieverParts,
-  buildCompactIndex,
-  type CompactIndex,
-} from './indexing/corpus-index.js';
+import { buildCorpusIndex, type CorpusIndex } from './indexing/corpus-index.js';
 import { selectQuote } from './quote/select-quote.js';
-import { type RetrieverParts, retrieve } from './retrieval/retriever.js';
+import { retrieve } from './retrieval/retriever.js';
+import { assembleRetrieverParts, type RetrieverParts } from './retrieval/retriever-parts.js';
 
 /** Options for one question. */
 export interface AskOptions {
@@ -37,7 +34,7 @@ export interface Answerer {
 
 /** Builds the retrieval parts (index, WordNet relations, word vectors) for a corpus. */
 export function buildRetrieverParts(corpus: Corpus): RetrieverParts {
-  return assembleRetrieverParts(corpus, buildCompactIndex(corpus));
+  return assembleRetrieverParts(corpus, buildCorpusIndex(corpus));
 }
 
 /**
@@ -45,13 +42,13 @@ export function buildRetrieverParts(corpus: Corpus): RetrieverParts {
  * takes a while; `createAnswererCached` keeps it in a snapshot file between runs.
  */
 export function createAnswerer(corpus: Corpus): Answerer {
-  return createAnswererFrom(corpus, buildCompactIndex(corpus));
+  return createAnswererFrom(corpus, buildCorpusIndex(corpus));
 }
 
-const compactIndexes = new WeakMap<Answerer, CompactIndex>();
+const corpusIndexes = new WeakMap<Answerer, CorpusIndex>();
 
 /** An {@link Answerer} over an index built before (or read from a snapshot). */
-export function createAnswererFrom(corpus: Corpus, compact: CompactIndex): Answerer {
+export function createAnswererFrom(corpus: Corpus, compact: CorpusIndex): Answerer {
   const parts = assembleRetrieverParts(corpus, compact);
   // Where each document's paragraphs start (two files may share an id: a.md and a.txt).
   const starts = new Map<string, number[]>();
@@ -73,13 +70,13 @@ export function createAnswererFrom(corpus: Corpus, compact: CompactIndex): Answe
       return null;
     },
   };
-  compactIndexes.set(answerer, compact);
+  corpusIndexes.set(answerer, compact);
   return answerer;
 }
 
 /** The compact index behind an answerer made here, for the snapshot file; null for any other. */
-export function compactIndexOf(answerer: Answerer): CompactIndex | null {
-  return compactIndexes.get(answerer) ?? null;
+export function compactIndexOf(answerer: Answerer): CorpusIndex | null {
+  return corpusIndexes.get(answerer) ?? null;
 }
 
 function answer(parts: RetrieverParts, question: string, options: AskOptions): Answer {

@@ -1,3 +1,5 @@
+// corpus/: reading a folder of articles: files, front matter, paragraphs, limits.
+// May import: errors.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join, relative, resolve } from 'node:path';
 import { parseDocument } from 'yaml';

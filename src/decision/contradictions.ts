@@ -1,3 +1,5 @@
+// decision/: answered or "not in the article": span re-ranking, coverage, contradictions.
+// May import: short-answer, retrieval, question, indexing, language, tuning.
 import type { Token } from '../language/text-analysis.js';
 import type { WordNet } from '../language/wordnet.js';
 import type { ParagraphScore } from '../retrieval/ranking.js';

@@ -1,3 +1,5 @@
+// indexing/: the corpus index built once: MiniSearch, annotations, term relations, aliases.
+// May import: language, corpus, tuning, errors.
 import { kindOfNoun } from '../language/noun-kinds.js';
 import type { Token } from '../language/text-analysis.js';
 import type { WordNet } from '../language/wordnet.js';

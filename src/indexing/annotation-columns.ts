@@ -1,3 +1,5 @@
+// indexing/: the corpus index built once: MiniSearch, annotations, term relations, aliases.
+// May import: language, corpus, tuning, errors.
 import type { EntitySpan, SentenceSpan, TextAnalysis, Token } from '../language/text-analysis.js';
 
 /**

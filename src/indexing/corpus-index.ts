@@ -1,25 +1,21 @@
+// indexing/: the corpus index built once: MiniSearch, annotations, term relations, aliases.
+// May import: language, corpus, tuning, errors.
 import type { Corpus } from '../corpus/load-corpus.js';
 import { analyzeText } from '../language/text-analysis.js';
-import { loadWordVectors } from '../language/word-vectors.js';
 import { openWordNet } from '../language/wordnet.js';
-import type { RetrieverParts } from '../retrieval/retriever.js';
-import { type Alias, createAliasTable, findAliases } from './aliases.js';
-import { createAnnotatedParagraphs, indexTerms } from './annotated-paragraphs.js';
+import { type Alias, findAliases } from './aliases.js';
+import { indexTerms } from './annotated-paragraphs.js';
 import { type CompactAnnotations, createAnnotationsBuilder } from './annotation-columns.js';
 import { createParagraphIndex, type ParagraphIndex } from './search-index.js';
-import { addSoftForms, createSoftMatcherFrom } from './soft-matches.js';
-import {
-  createTermRelationsFrom,
-  findReverseRelations,
-  type ReverseRelations,
-} from './term-relations.js';
+import { addSoftForms } from './soft-matches.js';
+import { findReverseRelations, type ReverseRelations } from './term-relations.js';
 
 /**
  * Everything worked out from a corpus's text at index time, in the compact form that is kept in
  * memory and in the snapshot file: the annotations, the full-text index, WordNet read backwards
  * over the vocabulary, and the words the soft matcher compares against.
  */
-export interface CompactIndex {
+export interface CorpusIndex {
   readonly annotations: CompactAnnotations;
   readonly index: ParagraphIndex;
   readonly reverseRelations: ReverseRelations;
@@ -29,8 +25,8 @@ export interface CompactIndex {
   readonly aliases: readonly Alias[];
 }
 
-/** Analyses every paragraph of `corpus` once and builds its {@link CompactIndex}. */
-export function buildCompactIndex(corpus: Corpus): CompactIndex {
+/** Analyses every paragraph of `corpus` once and builds its {@link CorpusIndex}. */
+export function buildCorpusIndex(corpus: Corpus): CorpusIndex {
   const builder = createAnnotationsBuilder();
   const words = new Map<string, { lemma: string; pos: string }>();
   const softForms = new Map<string, string>();
@@ -56,19 +52,4 @@ export function buildCompactIndex(corpus: Corpus): CompactIndex {
   const index = createParagraphIndex(analysed());
   const reverseRelations = findReverseRelations(words.values(), index, wordnet);
   return { annotations: builder.finish(), index, reverseRelations, softForms, aliases };
-}
-
-/** Puts the question-time parts (WordNet, word vectors, lazy paragraphs) around a compact index. */
-export function assembleRetrieverParts(corpus: Corpus, compact: CompactIndex): RetrieverParts {
-  const vectors = loadWordVectors();
-  const wordnet = openWordNet();
-  const { index } = compact;
-  return {
-    paragraphs: createAnnotatedParagraphs(corpus, compact.annotations),
-    index,
-    relations: createTermRelationsFrom(compact.reverseRelations, index, wordnet, vectors.has),
-    soft: createSoftMatcherFrom(compact.softForms, vectors),
-    wordnet,
-    aliases: createAliasTable(compact.aliases),
-  };
 }

@@ -1,3 +1,5 @@
+// indexing/: the corpus index built once: MiniSearch, annotations, term relations, aliases.
+// May import: language, corpus, tuning, errors.
 import MiniSearch, { type AsPlainObject } from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
 

@@ -1,3 +1,5 @@
+// indexing/: the corpus index built once: MiniSearch, annotations, term relations, aliases.
+// May import: language, corpus, tuning, errors.
 import type { Token } from '../language/text-analysis.js';
 import type { WordVectors } from '../language/word-vectors.js';
 import type { AnnotatedParagraph } from './annotated-paragraphs.js';

@@ -1,3 +1,5 @@
+// indexing/: the corpus index built once: MiniSearch, annotations, term relations, aliases.
+// May import: language, corpus, tuning, errors.
 import type { Token } from '../language/text-analysis.js';
 import { termOf } from '../language/text-analysis.js';
 import type { WordNet, WordNetPos } from '../language/wordnet.js';

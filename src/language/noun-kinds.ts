@@ -1,3 +1,5 @@
+// language/: general English resources: wink-nlp analysis, WordNet, word vectors, noun kinds.
+// May import: tuning.
 import type { WordNet } from './wordnet.js';
 
 /** What a noun names, as far as WordNet's lexicographer files tell. */

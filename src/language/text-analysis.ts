@@ -1,3 +1,5 @@
+// language/: general English resources: wink-nlp analysis, WordNet, word vectors, noun kinds.
+// May import: tuning.
 import removeAccents from 'remove-accents';
 import model from 'wink-eng-lite-web-model';
 import winkNLP, {

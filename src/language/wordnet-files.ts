@@ -1,3 +1,5 @@
+// language/: general English resources: wink-nlp analysis, WordNet, word vectors, noun kinds.
+// May import: tuning.
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';

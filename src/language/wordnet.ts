@@ -1,3 +1,5 @@
+// language/: general English resources: wink-nlp analysis, WordNet, word vectors, noun kinds.
+// May import: tuning.
 import {
   dataLine,
   findIndexLine,

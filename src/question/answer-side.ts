@@ -1,3 +1,5 @@
+// question/: the question understood once (QuestionAnalysis): cleaning, type, focus, verb.
+// May import: language, tuning, the answer contract.
 import type { Token } from '../language/text-analysis.js';
 
 /** Which side of the question's main verb the answer stands on, in an English sentence. */

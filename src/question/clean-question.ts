@@ -1,3 +1,5 @@
+// question/: the question understood once (QuestionAnalysis): cleaning, type, focus, verb.
+// May import: language, tuning, the answer contract.
 import type { QuestionType } from '../answer.js';
 import type { Token } from '../language/text-analysis.js';
 

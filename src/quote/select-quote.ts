@@ -1,3 +1,5 @@
+// quote/: the verbatim excerpt cut from a paragraph, with the matched words marked.
+// May import: indexing, the answer contract.
 import type { Highlight } from '../answer.js';
 import type { AnnotatedParagraph } from '../indexing/annotated-paragraphs.js';
 

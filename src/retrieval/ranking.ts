@@ -1,3 +1,5 @@
+// retrieval/: question words matched to the corpus, candidate paragraphs and their ranking.
+// May import: question, indexing, language, corpus, tuning.
 import type { AnnotatedParagraph } from '../indexing/annotated-paragraphs.js';
 import type { RelatedTerm } from '../indexing/term-relations.js';
 

@@ -1,14 +1,16 @@
+// retrieval/: question words matched to the corpus, candidate paragraphs and their ranking.
+// May import: question, indexing, language, corpus, tuning.
 import type { QuestionType } from '../answer.js';
 import type { AliasTable } from '../indexing/aliases.js';
 import type { AnnotatedParagraph } from '../indexing/annotated-paragraphs.js';
 import type { ParagraphIndex, WeightedTerm } from '../indexing/search-index.js';
-import type { SoftMatcher } from '../indexing/soft-matches.js';
 import type { TermRelations } from '../indexing/term-relations.js';
 import { kindOfNoun } from '../language/noun-kinds.js';
 import { analyzeText, type Token } from '../language/text-analysis.js';
 import type { WordNet } from '../language/wordnet.js';
 import { classifyQuestion, cleanQuestion } from '../question/clean-question.js';
 import { type ParagraphScore, type QueryWord, scoreParagraph } from './ranking.js';
+import type { RetrieverParts } from './retriever-parts.js';
 
 /** A content word of the question, with its token. */
 export interface QuestionWord extends QueryWord {
@@ -26,16 +28,6 @@ export interface Retrieval {
   readonly ranked: readonly ParagraphScore[];
   /** The noun a how-many/what/which question asks about ("soldiers" in "how many soldiers"). */
   readonly focus: QuestionWord | null;
-}
-
-/** The language resources and index a retriever works with. */
-export interface RetrieverParts {
-  readonly paragraphs: readonly AnnotatedParagraph[];
-  readonly index: ParagraphIndex;
-  readonly relations: TermRelations;
-  readonly soft: SoftMatcher;
-  readonly wordnet: WordNet;
-  readonly aliases: AliasTable;
 }
 
 /** Paragraphs taken from the index for the finer ranking. */

@@ -1,3 +1,5 @@
+// retrieval/: question words matched to the corpus, candidate paragraphs and their ranking.
+// May import: question, indexing, language, corpus, tuning.
 import type { Token } from '../language/text-analysis.js';
 import { matchWeights, type ParagraphScore } from './ranking.js';
 import type { Retrieval } from './retriever.js';

@@ -1,3 +1,5 @@
+// short-answer/: candidate spans of each kind, and the one chosen as the short answer.
+// May import: retrieval, question, indexing, language, tuning.
 import { kindOfNoun } from '../language/noun-kinds.js';
 import type { Token } from '../language/text-analysis.js';
 import type { WordNet } from '../language/wordnet.js';

@@ -1,3 +1,5 @@
+// short-answer/: candidate spans of each kind, and the one chosen as the short answer.
+// May import: retrieval, question, indexing, language, tuning.
 /** A span of a paragraph that could answer a question, with what kind of thing it names. */
 export interface CandidateSpan {
   /** Token range, end exclusive. */

@@ -1,3 +1,5 @@
+// short-answer/: candidate spans of each kind, and the one chosen as the short answer.
+// May import: retrieval, question, indexing, language, tuning.
 import type { AnnotatedParagraph } from '../indexing/annotated-paragraphs.js';
 import type { Token } from '../language/text-analysis.js';
 import type { CandidateSpan, SpanKind } from './candidate-span.js';

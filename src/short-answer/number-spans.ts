@@ -1,3 +1,5 @@
+// short-answer/: candidate spans of each kind, and the one chosen as the short answer.
+// May import: retrieval, question, indexing, language, tuning.
 // What the numbers of a text are: counts of a noun, amounts, years and ranges of years.
 
 import type { Token } from '../language/text-analysis.js';

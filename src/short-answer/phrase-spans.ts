@@ -1,3 +1,5 @@
+// short-answer/: candidate spans of each kind, and the one chosen as the short answer.
+// May import: retrieval, question, indexing, language, tuning.
 import type { QuestionType } from '../answer.js';
 import type { AnnotatedParagraph } from '../indexing/annotated-paragraphs.js';
 import { kindOfNoun } from '../language/noun-kinds.js';

@@ -1,3 +1,5 @@
+// short-answer/: candidate spans of each kind, and the one chosen as the short answer.
+// May import: retrieval, question, indexing, language, tuning.
 import type { Token } from '../language/text-analysis.js';
 import type { CandidateSpan } from './candidate-span.js';
 

@@ -1,13 +1,14 @@
+// snapshot/: the index snapshot file, its key, and the cache folder that keeps snapshots.
+// May import: answerer.ts and every stage below it.
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import type { AsPlainObject } from 'minisearch';
 import { type Answerer, compactIndexOf, createAnswerer, createAnswererFrom } from '../answerer.js';
 import type { Corpus } from '../corpus/load-corpus.js';
 import type { Alias } from '../indexing/aliases.js';
 import { restoreAnnotations } from '../indexing/annotation-columns.js';
-import type { CompactIndex } from '../indexing/corpus-index.js';
-import { restoreParagraphIndex } from '../indexing/search-index.js';
+import type { CorpusIndex } from '../indexing/corpus-index.js';
+import { restoreParagraphIndex, type SavedParagraphIndex } from '../indexing/search-index.js';
 import { codeFingerprint } from './code-fingerprint.js';
 import {
   readSections,
@@ -137,7 +138,7 @@ async function readSnapshot(corpus: Corpus, file: string): Promise<ReadOutcome> 
   }
 }
 
-function toSections(compact: CompactIndex): Record<string, SectionValue> {
+function toSections(compact: CorpusIndex): Record<string, SectionValue> {
   const { annotations, index, reverseRelations, softForms, aliases } = compact;
   const saved = index.save();
   const relationTerms = new Map<string, number>();
@@ -177,7 +178,7 @@ function toSections(compact: CompactIndex): Record<string, SectionValue> {
   };
 }
 
-function engineSection(value: SectionValue | undefined): AsPlainObject {
+function engineSection(value: SectionValue | undefined): SavedParagraphIndex['engine'] {
   if (
     !value ||
     Array.isArray(value) ||
@@ -186,14 +187,14 @@ function engineSection(value: SectionValue | undefined): AsPlainObject {
   ) {
     throw new SectionFileError('lacks the index.engine section');
   }
-  return value as unknown as AsPlainObject;
+  return value as unknown as SavedParagraphIndex['engine'];
 }
 
 function prefixed(prefix: string, values: object): Record<string, SectionValue> {
   return Object.fromEntries(Object.entries(values).map(([k, v]) => [`${prefix}.${k}`, v]));
 }
 
-function fromSections(sections: ReadonlyMap<string, SectionValue>): CompactIndex {
+function fromSections(sections: ReadonlyMap<string, SectionValue>): CorpusIndex {
   const u32 = (name: string): Uint32Array => {
     const value = sections.get(name);
     if (!(value instanceof Uint32Array)) throw new SectionFileError(`lacks the ${name} section`);

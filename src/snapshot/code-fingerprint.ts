@@ -1,5 +1,5 @@
-// snapshot/: the index snapshot file, its key and the cache folder that keeps snapshots.
-// May import: every stage below it (answerer, indexing, corpus, language), tuning, errors.
+// snapshot/: the index snapshot file, its key, and the cache folder that keeps snapshots.
+// May import: answerer.ts and every stage below it.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -1,3 +1,5 @@
+// snapshot/: the index snapshot file, its key, and the cache folder that keeps snapshots.
+// May import: answerer.ts and every stage below it.
 import { createHash } from 'node:crypto';
 
 /**
