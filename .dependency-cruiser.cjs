@@ -66,6 +66,17 @@ module.exports = {
       },
       to: { path: '(?:^|/)node_modules/minisearch/' },
     },
+    {
+      name: 'question-read-once',
+      comment:
+        'The question is tagged, classified and scanned once, by question/question-analysis.ts; later stages read its QuestionAnalysis.',
+      severity: 'error',
+      from: {
+        path: '^(?:src|adapters)/',
+        pathNot: '^src/(?:question/|index\\.ts$|input-bounds\\.ts$)',
+      },
+      to: { path: '^src/question/(?:classify-question|clean-question|focus|answer-side)\\.ts$' },
+    },
     ...stageOrder,
   ],
   options: {

@@ -3,6 +3,7 @@ import type { ArticleDocument, Corpus } from './corpus/load-corpus.js';
 import { decideAnswer } from './decision/decide-answer.js';
 import type { AnnotatedParagraph } from './indexing/annotated-paragraphs.js';
 import { buildCorpusIndex, type CorpusIndex } from './indexing/corpus-index.js';
+import { analyzeQuestion } from './question/question-analysis.js';
 import { selectQuote } from './quote/select-quote.js';
 import { retrieve } from './retrieval/retriever.js';
 import { assembleRetrieverParts, type RetrieverParts } from './retrieval/retriever-parts.js';
@@ -82,8 +83,9 @@ export function compactIndexOf(answerer: Answerer): CorpusIndex | null {
 function answer(parts: RetrieverParts, question: string, options: AskOptions): Answer {
   const top = Math.max(1, Math.floor(options.top ?? 3));
   const offset = Math.max(0, Math.floor(options.offset ?? 0));
-  const retrieval = retrieve(parts, question);
-  const decision = decideAnswer(retrieval, parts.wordnet);
+  const analysis = analyzeQuestion(question, parts.wordnet);
+  const retrieval = retrieve(parts, analysis);
+  const decision = decideAnswer(analysis, retrieval, parts.wordnet);
   const excerpts = decision.ranked.slice(offset, offset + top).map((r) => {
     const quote = selectQuote(r.paragraph, r.window, r.matchedTerms);
     return toExcerpt(r.paragraph, quote.text, r.score, quote.highlights);
@@ -93,7 +95,7 @@ function answer(parts: RetrieverParts, question: string, options: AskOptions): A
     answered: decision.answered,
     answer: decision.answer,
     excerpts,
-    questionType: retrieval.type,
+    questionType: analysis.type,
     offset,
     hasMore: decision.ranked.length > offset + top,
   };

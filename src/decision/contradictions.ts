@@ -2,10 +2,11 @@
 // May import: short-answer, retrieval, question, indexing, language, tuning.
 import type { Token } from '../language/text-analysis.js';
 import type { WordNet } from '../language/wordnet.js';
+import type { QuestionAnalysis } from '../question/question-analysis.js';
+import { isNegated } from '../question/question-shape.js';
 import type { ParagraphScore } from '../retrieval/ranking.js';
 import type { Retrieval } from '../retrieval/retriever.js';
 
-const NEGATIONS = new Set(['not', 'never', "n't"]);
 /** A match this strong to a name of the question counts as naming the same one. */
 const SUBJECT_MATCH = 0.5;
 
@@ -17,20 +18,7 @@ const SUBJECT_MATCH = 0.5;
  * after an earlier paragraph named it.
  */
 function missesSubject(retrieval: Retrieval, best: ParagraphScore): boolean {
-  const { tokens } = retrieval;
-  const wh = tokens.findIndex((t) => t.pos !== 'PUNCT');
-  if (!['what', 'who', 'where', 'when', 'why', 'how'].includes(tokens[wh]?.lemma ?? ''))
-    return false;
-  if (tokens[wh + 1]?.pos !== 'AUX') return false;
-  const names: number[] = [];
-  for (let t = wh + 2; t < tokens.length; t += 1) {
-    const token = tokens[t] as Token;
-    if (token.pos === 'VERB' || token.pos === 'AUX' || token.pos === 'ADP') break;
-    if (token.pos === 'PROPN') {
-      const i = retrieval.words.findIndex((w) => w.token === token);
-      if (i >= 0) names.push(i);
-    }
-  }
+  const names = retrieval.terms.subjectWords;
   const { termSet } = best.paragraph;
   return (
     names.length > 0 &&
@@ -95,7 +83,12 @@ function isEmbeddedMatch(
  * the window was tried too: on SQuAD it declined 5% of answerable questions, such as the "50" of
  * "Super Bowl 50", for 3% of the unanswerable ones, so it is not used.)
  */
-export function contradicts(retrieval: Retrieval, best: ParagraphScore, wordnet: WordNet): boolean {
+export function contradicts(
+  question: QuestionAnalysis,
+  retrieval: Retrieval,
+  best: ParagraphScore,
+  wordnet: WordNet,
+): boolean {
   const { tokens, sentences } = best.paragraph.analysis;
   const first = sentences[best.window.first];
   const last = sentences[best.window.first + best.window.count - 1] ?? first;
@@ -103,13 +96,11 @@ export function contradicts(retrieval: Retrieval, best: ParagraphScore, wordnet:
   const windowTokens = tokens.slice(first.firstToken, last.endToken);
   const windowLemmas = new Set(windowTokens.map((t) => t.lemma));
 
-  const asksNegated = retrieval.tokens.some((t) => NEGATIONS.has(t.lemma));
-  const questionLemmas = new Set(retrieval.tokens.map((t) => t.lemma));
   if (
-    asksNegated &&
-    !windowTokens.some((t) => NEGATIONS.has(t.lemma)) &&
+    question.negated &&
+    !isNegated(windowTokens) &&
     !windowTokens.some((_, i) =>
-      isEmbeddedMatch(windowTokens, i, best.matchedTerms, questionLemmas, wordnet),
+      isEmbeddedMatch(windowTokens, i, best.matchedTerms, question.lemmas, wordnet),
     )
   ) {
     return true;

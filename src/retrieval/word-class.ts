@@ -21,7 +21,7 @@ function wordClass(pos: string): number {
 export function otherClassShare(
   retrieval: Retrieval,
   scored: ParagraphScore,
-  mainVerb: Token | undefined,
+  mainVerb: Token | null,
 ): number {
   const { tokens, sentences } = scored.paragraph.analysis;
   const first = sentences[scored.window.first];

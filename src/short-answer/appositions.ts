@@ -3,15 +3,8 @@
 import { kindOfNoun } from '../language/noun-kinds.js';
 import type { Token } from '../language/text-analysis.js';
 import type { WordNet } from '../language/wordnet.js';
+import type { NamedThing } from '../retrieval/question-terms.js';
 import type { CandidateSpan } from './candidate-span.js';
-
-/** The thing a "name of X" question asks the name of. */
-export interface NamedThing {
-  /** Terms standing for X. */
-  readonly terms: ReadonlySet<string>;
-  /** X is itself a name ("Okafor's first name"): the answer is a longer name holding it. */
-  readonly isName: boolean;
-}
 
 /** How close (in tokens) a name must stand to the noun it names ("leader X", "X, the leader"). */
 const NAME_REACH = 3;

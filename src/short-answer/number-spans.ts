@@ -3,7 +3,6 @@
 // What the numbers of a text are: counts of a noun, amounts, years and ranges of years.
 
 import type { Token } from '../language/text-analysis.js';
-import type { WordNet } from '../language/wordnet.js';
 import type { CandidateSpan } from './candidate-span.js';
 
 const YEAR_DIGITS = /^\d{3,4}$/;
@@ -15,8 +14,6 @@ const FIRST_YEAR = 500;
 const LAST_YEAR = 2100;
 /** How far (in tokens) a counted noun may stand from its number. */
 const UNIT_REACH = 3;
-/** WordNet's kinds of quantities: "what *percentage*", "what *length*" want a number. */
-const MEASURES = ['magnitude', 'magnitude relation', 'measure', 'quantity'];
 const MONEY = 'money';
 /** The focus noun of "what year…". */
 export const YEAR = 'year';
@@ -71,17 +68,6 @@ export function isTimeNumber(tokens: readonly Token[], first: number, end: numbe
     .map((t) => t.text)
     .join('');
   return YEAR_RANGE.test(text) || (end === first + 1 && isYearNumber(tokens, first));
-}
-
-/**
- * True when a what-question asks for an amount: its focus is a WordNet quantity ("what
- * *percentage*") or it asks "in" a unit (`inUnits`: "…the weight of a bushel in pounds?").
- */
-export function asksAmount(focusLemma: string | null, inUnits: boolean, wordnet: WordNet): boolean {
-  return (
-    inUnits ||
-    (focusLemma !== null && MEASURES.some((measure) => wordnet.isKindOf(focusLemma, measure)))
-  );
 }
 
 /**

@@ -1,13 +1,8 @@
 // short-answer/: candidate spans of each kind, and the one chosen as the short answer.
 // May import: retrieval, question, indexing, language, tuning.
 import type { Token } from '../language/text-analysis.js';
+import type { VerbSide } from '../retrieval/question-terms.js';
 import type { CandidateSpan } from './candidate-span.js';
-
-/** The terms the question's main verb matches, and the side of it the answer stands on. */
-export interface VerbSide {
-  readonly terms: ReadonlySet<string>;
-  readonly side: 'before' | 'after';
-}
 
 /**
  * A span on the side of the question's main verb where word order puts the answer. Worth about

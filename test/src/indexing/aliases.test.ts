@@ -4,6 +4,7 @@ import { loadCorpus } from '../../../src/index.js';
 import { findAliases } from '../../../src/indexing/aliases.js';
 import { analyzeText } from '../../../src/language/text-analysis.js';
 import { openWordNet } from '../../../src/language/wordnet.js';
+import { analyzeQuestion } from '../../../src/question/question-analysis.js';
 import { retrieve } from '../../../src/retrieval/retriever.js';
 
 describe('findAliases', () => {
@@ -33,9 +34,8 @@ describe('findAliases', () => {
 describe('retrieve with learned aliases', () => {
   it('lets a question that names the role reach the person', async () => {
     const parts = buildRetrieverParts(await loadCorpus('test/fixtures/quality-corpus'));
-    const fisherman = retrieve(parts, 'What did the fisherman warn about?').words.find(
-      (w) => w.term === 'fisherman',
-    );
+    const question = analyzeQuestion('What did the fisherman warn about?', parts.wordnet);
+    const fisherman = retrieve(parts, question).words.find((w) => w.term === 'fisherman');
     expect(fisherman?.matches.map((m) => m.term)).toContain('varga');
     expect(fisherman?.aliasTerms?.has('varga')).toBe(true);
   });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../../src/language/text-analysis.js';
 import { answerSide } from '../../../src/question/answer-side.js';
-import { classifyQuestion, cleanQuestion } from '../../../src/question/clean-question.js';
+import { classifyQuestion } from '../../../src/question/classify-question.js';
+import { cleanQuestion } from '../../../src/question/clean-question.js';
 
 describe('cleanQuestion', () => {
   it.each([
