@@ -11,7 +11,7 @@ import {
   type ShortAnswer,
   type SpanChooser,
 } from '../short-answer/choose-span.js';
-import { KINDS_FOR_TYPE } from '../short-answer/phrase-spans.js';
+import { rankSpanKinds } from '../short-answer/span-sources.js';
 import { contradicts } from './contradictions.js';
 
 /** A ranked paragraph with the short answer found in its best window, if any. */
@@ -60,7 +60,7 @@ export function decideAnswer(
   const { terms } = retrieval;
   // A when / how-many / name-of question is answered only by a span of its kind.
   const strict = question.asksTimeOrCount || terms.namedTerms !== null;
-  const needsSpan = KINDS_FOR_TYPE[question.type] !== undefined;
+  const needsSpan = rankSpanKinds(question.wants).length > 0;
   const chooseSpan = createSpanChooser(question, terms, wordnet);
   const ranked: DecidedParagraph[] = retrieval.ranked.map((scored, i) => {
     if (i >= SPAN_RERANK || !needsSpan) return { ...scored, span: null };

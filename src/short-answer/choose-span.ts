@@ -1,4 +1,4 @@
-// short-answer/: candidate spans of each kind, and the one chosen as the short answer.
+// short-answer/: candidate spans by kind (registry: span-sources.ts), and the span chosen.
 // May import: retrieval, question, indexing, language, tuning.
 import type { QuestionType } from '../answer.js';
 import type { AnnotatedParagraph } from '../indexing/annotated-paragraphs.js';
@@ -8,10 +8,8 @@ import type { QuestionAnalysis } from '../question/question-analysis.js';
 import { NAME } from '../question/question-shape.js';
 import type { QuestionTerms } from '../retrieval/question-terms.js';
 import { describesName, namesNeighbour, withPossessor } from './appositions.js';
-import type { CandidateSpan, SpanKind } from './candidate-span.js';
-import { findActionSpans, findLocationSpans, findMannerSpans } from './clause-spans.js';
+import type { CandidateSpan, SpanSearch } from './candidate-span.js';
 import { countsFocus, YEAR, yearOf } from './number-spans.js';
-import { findCandidateSpans, KINDS_FOR_TYPE } from './phrase-spans.js';
 import {
   contains,
   describesQuestionThing,
@@ -20,6 +18,7 @@ import {
   isPossessor,
   repeatsQuestion,
 } from './span-filters.js';
+import { findSpanSources, rankSpanKinds } from './span-sources.js';
 import { onVerbSide, SIDE_BONUS } from './verb-side.js';
 
 /** A chosen short answer: the verbatim span and where it sits. */
@@ -69,8 +68,6 @@ const FOCUS_KIND_BONUS = 1;
  */
 const LIST_BONUS = 1;
 const TIE = 1e-9;
-const ACTION_KINDS: readonly SpanKind[] = ['action'];
-const MEASURE_KINDS: readonly SpanKind[] = ['number', 'thing', 'name'];
 
 /**
  * Prepares the choice of short answers for one question: the span of the window (`first`,
@@ -84,17 +81,14 @@ export function createSpanChooser(
   wordnet: WordNet,
 ): SpanChooser {
   const { type } = question;
-  const kinds =
-    question.wants === 'action'
-      ? ACTION_KINDS
-      : question.wants === 'amount'
-        ? MEASURE_KINDS
-        : KINDS_FOR_TYPE[type];
+  const kinds = rankSpanKinds(question.wants);
+  const sources = findSpanSources(question.wants);
   const focusLemma = question.focus?.lemma ?? null;
   const kindPenalty = STRICT_KIND_TYPES.has(type) ? STRICT_KIND_PENALTY : KIND_PENALTY;
   const { evidence: evidenceOf, verbSide, namedTerms, describedName, focusTerms } = terms;
+  const search: SpanSearch = { wordnet, titles: describedName !== null };
   return (paragraph, window, matchedTerms) => {
-    if (!kinds) return null;
+    if (kinds.length === 0) return null;
     const { sentences, tokens } = paragraph.analysis;
     const first = sentences[window.first];
     const last = sentences[window.first + window.count - 1] ?? first;
@@ -118,19 +112,9 @@ export function createSpanChooser(
       }
     }
     let best: { span: CandidateSpan; score: number } | null = null;
-    const candidates =
-      question.wants === 'action'
-        ? findActionSpans(paragraph, first.firstToken, last.endToken)
-        : type === 'how'
-          ? findMannerSpans(paragraph, first.firstToken, last.endToken)
-          : type === 'where'
-            ? [
-                ...findCandidateSpans(paragraph, first.firstToken, last.endToken, wordnet),
-                ...findLocationSpans(paragraph, first.firstToken, last.endToken),
-              ]
-            : findCandidateSpans(paragraph, first.firstToken, last.endToken, wordnet, {
-                titles: Boolean(describedName),
-              });
+    const candidates = sources.flatMap((source) =>
+      source.find(paragraph, first.firstToken, last.endToken, search),
+    );
     for (const span of candidates) {
       const rank = kinds.indexOf(span.kind);
       const focusPhrase = isFocusPhrase(tokens, span, type, terms);

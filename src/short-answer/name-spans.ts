@@ -1,9 +1,9 @@
-// short-answer/: candidate spans of each kind, and the one chosen as the short answer.
+// short-answer/: candidate spans by kind (registry: span-sources.ts), and the span chosen.
 // May import: retrieval, question, indexing, language, tuning.
-import { kindOfNoun } from '../language/noun-kinds.js';
+import { kindOfNoun, type NounKind } from '../language/noun-kinds.js';
 import type { Token } from '../language/text-analysis.js';
 import type { WordNet } from '../language/wordnet.js';
-import type { CandidateSpan, SpanKind } from './candidate-span.js';
+import type { CandidateSpan } from './candidate-span.js';
 
 const NAME_GLUE = new Set(['-', '.', '&']);
 /** Glue that joins two names with spaces around it too ("Tiffany & Co"). */
@@ -59,7 +59,7 @@ export function nameSpans(
   let at = first;
   while (at < end) {
     let stop = Math.min(end, at + LONGEST_NAME);
-    let known: SpanKind | null = null;
+    let known: NounKind | null = null;
     for (; stop > at + 1; stop -= 1) {
       if (NAME_GLUE.has((tokens[stop - 1] as Token).text)) continue;
       const words = tokens.slice(at, stop).filter((t) => !NAME_GLUE.has(t.text));
@@ -121,8 +121,8 @@ function nameKind(
   first: number,
   end: number,
   wordnet: WordNet,
-  known: SpanKind | null,
-): SpanKind {
+  known: NounKind | null,
+): NounKind | 'name' {
   const headLemma = (tokens[end - 1] as Token).lemma;
   const kind = known ?? kindOfNoun(wordnet, headLemma);
   const before = tokens[first - 1];

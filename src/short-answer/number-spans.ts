@@ -1,4 +1,4 @@
-// short-answer/: candidate spans of each kind, and the one chosen as the short answer.
+// short-answer/: candidate spans by kind (registry: span-sources.ts), and the span chosen.
 // May import: retrieval, question, indexing, language, tuning.
 // What the numbers of a text are: counts of a noun, amounts, years and ranges of years.
 

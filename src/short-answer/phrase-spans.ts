@@ -1,43 +1,45 @@
-// short-answer/: candidate spans of each kind, and the one chosen as the short answer.
+// short-answer/: candidate spans by kind (registry: span-sources.ts), and the span chosen.
 // May import: retrieval, question, indexing, language, tuning.
-import type { QuestionType } from '../answer.js';
 import type { AnnotatedParagraph } from '../indexing/annotated-paragraphs.js';
 import { kindOfNoun } from '../language/noun-kinds.js';
 import type { Token } from '../language/text-analysis.js';
 import type { WordNet } from '../language/wordnet.js';
-import type { CandidateSpan, SpanKind } from './candidate-span.js';
+import type { CandidateSpan, SpanSearch, SpanSource } from './candidate-span.js';
 import { describedNames, nameCompounds, nameLists, nameSpans, startsName } from './name-spans.js';
 import { isDecade, isTimeNumber, isYearNumber, yearRangeTail } from './number-spans.js';
-
-/** Span kinds that answer each question type, best first. */
-export const KINDS_FOR_TYPE: Readonly<Partial<Record<QuestionType, readonly SpanKind[]>>> = {
-  who: ['person', 'group', 'name', 'place'],
-  where: ['place', 'name', 'location'],
-  when: ['time'],
-  'how-many': ['number'],
-  what: ['thing', 'name', 'group', 'place', 'person', 'number', 'time'],
-  how: ['manner'],
-  other: ['thing', 'name', 'group', 'place', 'person', 'number', 'time'],
-};
 
 const NUMBER_ENTITIES = new Set(['CARDINAL', 'MONEY', 'PERCENT', 'QUANTITY', 'DURATION']);
 const TIME_ENTITIES = new Set(['DATE', 'TIME']);
 const MODIFIERS = new Set(['ADJ', 'NOUN', 'PROPN', 'NUM']);
 
+/** The kinds of thing a what-question (or a keyword query) asks for, best first. */
+const WHAT_KINDS = ['thing', 'name', 'group', 'place', 'person', 'number', 'time'];
+
 /**
- * Finds answer candidates in tokens [from, to) of a paragraph: entities (dates, numbers), names
- * (runs of proper nouns, split where WordNet knows a multi-word name such as "New Mexico", and
- * typed as person, place or group) and noun phrases (typed by their head noun, with their
- * determiner and coordinated modifiers: "her Dutch, Belgian, and Danish counterparts"). With
- * `titles`, the title before a name is a phrase too ("the ferry operator" of "the ferry operator
- * Nordlys"), for questions that ask who someone is.
+ * Entities (dates, numbers), names (runs of proper nouns, split where WordNet knows a multi-word
+ * name such as "New Mexico", and typed as person, place or group) and noun phrases (typed by
+ * their head noun, with their determiner and coordinated modifiers: "her Dutch, Belgian, and
+ * Danish counterparts"). With `titles`, the title before a name is a phrase too ("the ferry
+ * operator" of "the ferry operator Nordlys"), for questions that ask who someone is.
  */
-export function findCandidateSpans(
+export const phraseSpans: SpanSource = {
+  answers: {
+    who: ['person', 'group', 'name', 'place'],
+    where: ['place', 'name'],
+    when: ['time'],
+    'how-many': ['number'],
+    what: WHAT_KINDS,
+    other: WHAT_KINDS,
+    amount: ['number', 'thing', 'name'],
+  },
+  find: (paragraph, from, to, search) => findPhraseSpans(paragraph, from, to, search),
+};
+
+function findPhraseSpans(
   paragraph: AnnotatedParagraph,
   from: number,
   to: number,
-  wordnet: WordNet,
-  options: { readonly titles?: boolean } = {},
+  { wordnet, titles }: SpanSearch,
 ): CandidateSpan[] {
   const { tokens, entities } = paragraph.analysis;
   const spans: CandidateSpan[] = [];
@@ -77,7 +79,7 @@ export function findCandidateSpans(
       names.push(...found);
     }
     if (MODIFIERS.has(token.pos) && !continuesPhrase(tokens, t)) {
-      const phrase = nounPhrase(tokens, t, from, to, wordnet, options.titles ?? false);
+      const phrase = nounPhrase(tokens, t, from, to, wordnet, titles);
       if (phrase) {
         spans.push(phrase);
         const extended = attachPrepositionalPhrase(tokens, phrase.endToken, to);

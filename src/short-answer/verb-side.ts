@@ -1,4 +1,4 @@
-// short-answer/: candidate spans of each kind, and the one chosen as the short answer.
+// short-answer/: candidate spans by kind (registry: span-sources.ts), and the span chosen.
 // May import: retrieval, question, indexing, language, tuning.
 import type { Token } from '../language/text-analysis.js';
 import type { VerbSide } from '../retrieval/question-terms.js';
