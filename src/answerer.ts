@@ -33,11 +33,6 @@ export interface Answerer {
   getParagraph(documentId: string, number: number): Excerpt | null;
 }
 
-/** Builds the retrieval parts (index, WordNet relations, word vectors) for a corpus. */
-export function buildRetrieverParts(corpus: Corpus): RetrieverParts {
-  return assembleRetrieverParts(corpus, buildCorpusIndex(corpus));
-}
-
 /**
  * Builds the index over `corpus` and returns an {@link Answerer}. The analysis of a large corpus
  * takes a while; `createAnswererCached` keeps it in a snapshot file between runs.

@@ -3,7 +3,6 @@
 import { kindOfNoun } from '../language/noun-kinds.js';
 import type { Token } from '../language/text-analysis.js';
 import type { WordNet } from '../language/wordnet.js';
-import type { AnnotatedParagraph } from './annotated-paragraphs.js';
 import type { RelatedTerm } from './term-relations.js';
 
 /** A person and the role the corpus gives them ("Okafor" ~ "Kenya's top diplomat"). */
@@ -74,14 +73,6 @@ export function createAliasTable(aliases: readonly Alias[]): AliasTable {
     aliases,
     expand: (term) => [...(table.get(term) ?? [])].map(([t, weight]) => ({ term: t, weight })),
   };
-}
-
-/** Learns the aliases of every paragraph (see {@link findAliases}). */
-export function learnAliases(
-  paragraphs: readonly AnnotatedParagraph[],
-  wordnet: WordNet,
-): AliasTable {
-  return createAliasTable(paragraphs.flatMap((p) => findAliases(p.analysis.tokens, wordnet)));
 }
 
 /**

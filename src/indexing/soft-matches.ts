@@ -2,7 +2,6 @@
 // May import: language, corpus, tuning, errors.
 import type { Token } from '../language/text-analysis.js';
 import type { WordVectors } from '../language/word-vectors.js';
-import type { AnnotatedParagraph } from './annotated-paragraphs.js';
 import type { RelatedTerm } from './term-relations.js';
 
 /** Finds corpus words that mean nearly the same as a question word. */
@@ -30,20 +29,6 @@ const CONTENT_POS = new Set(['NOUN', 'VERB', 'ADJ']);
 const CACHE_LIMIT = 5_000;
 
 /**
- * Builds a matcher over the corpus vocabulary by cosine similarity of word vectors ("soldiers" ~
- * "troops", "lawmakers" ~ "legislators"). Names are left out on both sides: vectors put "Spain"
- * next to "Portugal", which is no match at all. The corpus side is prepared once, here.
- */
-export function createSoftMatcher(
-  paragraphs: readonly AnnotatedParagraph[],
-  vectors: WordVectors,
-): SoftMatcher {
-  const forms = new Map<string, string>();
-  for (const paragraph of paragraphs) addSoftForms(forms, paragraph.analysis.tokens);
-  return createSoftMatcherFrom(forms, vectors);
-}
-
-/**
  * Adds the corpus words a soft matcher compares against (lower-cased form → term) from one
  * paragraph's tokens, so the vocabulary can be gathered while a corpus is analysed.
  */
@@ -57,7 +42,12 @@ export function addSoftForms(
   }
 }
 
-/** {@link createSoftMatcher} over forms gathered with {@link addSoftForms} (or from a snapshot). */
+/**
+ * A matcher over the corpus vocabulary by cosine similarity of word vectors ("soldiers" ~
+ * "troops", "lawmakers" ~ "legislators"), over the forms gathered with {@link addSoftForms} at
+ * index time (or read from a snapshot). Names are left out on both sides: vectors put "Spain"
+ * next to "Portugal", which is no match at all.
+ */
 export function createSoftMatcherFrom(
   forms: ReadonlyMap<string, string>,
   vectors: WordVectors,

@@ -66,25 +66,11 @@ const EXPAND_CACHE_LIMIT = 10_000;
 export type ReverseRelations = ReadonlyMap<string, ReadonlyMap<string, number>>;
 
 /**
- * Builds the relations for a corpus. WordNet is consulted in both directions: what the question
- * word relates to, and which corpus words relate to the question word (so "deaths" finds
- * "killed" through "kill" causes "die").
+ * The corpus half of the term relations, worked out at index time: which corpus terms each word
+ * is related to. WordNet is consulted in both directions at question time: what the question
+ * word relates to, and (through these) which corpus words relate to the question word, so
+ * "deaths" finds "killed" through "kill" causes "die".
  */
-export function createTermRelations(
-  corpusWords: Iterable<{ readonly lemma: string; readonly pos: string }>,
-  index: ParagraphIndex,
-  wordnet: WordNet,
-  knownWord?: (word: string) => boolean,
-): TermRelations {
-  return createTermRelationsFrom(
-    findReverseRelations(corpusWords, index, wordnet),
-    index,
-    wordnet,
-    knownWord,
-  );
-}
-
-/** The corpus half of {@link createTermRelations}: which corpus terms each word is related to. */
 export function findReverseRelations(
   corpusWords: Iterable<{ readonly lemma: string; readonly pos: string }>,
   index: ParagraphIndex,
@@ -118,7 +104,7 @@ function reverseKey(term: string, modifier: boolean): string {
   return modifier ? `m:${term}` : `o:${term}`;
 }
 
-/** {@link createTermRelations} over reverse relations found before (or read from a snapshot). */
+/** The term relations of a corpus, over reverse relations found at index time (or read from a snapshot). */
 export function createTermRelationsFrom(
   reverse: ReverseRelations,
   index: ParagraphIndex,
