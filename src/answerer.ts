@@ -7,10 +7,23 @@ import { analyzeQuestion } from './question/question-analysis.js';
 import { selectQuote } from './quote/select-quote.js';
 import { retrieve } from './retrieval/retriever.js';
 import { assembleRetrieverParts, type RetrieverParts } from './retrieval/retriever-parts.js';
+import { resolveTuning, type TuningOverrides } from './tuning.js';
+
+/** How many excerpts an answer holds unless asked for another number. */
+export const DEFAULT_EXCERPTS = 3;
+
+/** Options for {@link createAnswerer}. */
+export interface AnswererOptions {
+  /**
+   * Tuned numbers to use instead of the shipped ones (any part of {@link Tuning}, checked):
+   * `{ decision: { minCoverage: 0.4 } }`. @default DEFAULT_TUNING
+   */
+  tuning?: TuningOverrides;
+}
 
 /** Options for one question. */
 export interface AskOptions {
-  /** Number of excerpts to return. @default 3 */
+  /** Number of excerpts to return. @default 3 ({@link DEFAULT_EXCERPTS}) */
   top?: number;
   /** Excerpts to skip, for "more" follow-ups. @default 0 */
   offset?: number;
@@ -36,9 +49,11 @@ export interface Answerer {
 /**
  * Builds the index over `corpus` and returns an {@link Answerer}. The analysis of a large corpus
  * takes a while; `createAnswererCached` keeps it in a snapshot file between runs.
+ *
+ * @throws {ConfigError} when `options.tuning` names an unknown number or gives a bad value.
  */
-export function createAnswerer(corpus: Corpus): Answerer {
-  return createAnswererFrom(corpus, buildCorpusIndex(corpus));
+export function createAnswerer(corpus: Corpus, options: AnswererOptions = {}): Answerer {
+  return createAnswererFrom(corpus, buildCorpusIndex(corpus, resolveTuning(options.tuning)));
 }
 
 const corpusIndexes = new WeakMap<Answerer, CorpusIndex>();
@@ -76,11 +91,11 @@ export function compactIndexOf(answerer: Answerer): CorpusIndex | null {
 }
 
 function answer(parts: RetrieverParts, question: string, options: AskOptions): Answer {
-  const top = Math.max(1, Math.floor(options.top ?? 3));
+  const top = Math.max(1, Math.floor(options.top ?? DEFAULT_EXCERPTS));
   const offset = Math.max(0, Math.floor(options.offset ?? 0));
-  const analysis = analyzeQuestion(question, parts.wordnet);
+  const analysis = analyzeQuestion(question, parts.wordnet, parts.tuning.question);
   const retrieval = retrieve(parts, analysis);
-  const decision = decideAnswer(analysis, retrieval, parts.wordnet);
+  const decision = decideAnswer(analysis, retrieval, parts.wordnet, parts.tuning);
   const excerpts = decision.ranked.slice(offset, offset + top).map((r) => {
     const quote = selectQuote(r.paragraph, r.window, r.matchedTerms);
     return toExcerpt(r.paragraph, quote.text, r.score, quote.highlights);

@@ -1,5 +1,11 @@
 export * from './answer.js';
-export { type Answerer, type AskOptions, createAnswerer } from './answerer.js';
+export {
+  type Answerer,
+  type AnswererOptions,
+  type AskOptions,
+  createAnswerer,
+  DEFAULT_EXCERPTS,
+} from './answerer.js';
 export { type CoreConfig, CoreConfigSchema, parseConfig } from './config.js';
 export {
   type ArticleDocument,
@@ -37,3 +43,10 @@ export {
   type SnapshotLogger,
   saveSnapshot,
 } from './snapshot/cached-answerer.js';
+export {
+  DEFAULT_TUNING,
+  resolveTuning,
+  type Tuning,
+  type TuningOverrides,
+  TuningSchema,
+} from './tuning.js';

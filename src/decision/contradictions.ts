@@ -7,17 +7,14 @@ import { isNegated } from '../question/question-shape.js';
 import type { ParagraphScore } from '../retrieval/ranking.js';
 import type { Retrieval } from '../retrieval/retriever.js';
 
-/** A match this strong to a name of the question counts as naming the same one. */
-const SUBJECT_MATCH = 0.5;
-
 /**
  * True when the question asks what a named subject did ("What did *UNESCO* decide…") and the
  * paragraph never names it: whatever was decided there, someone else decided it. (The window
  * alone is too narrow: a paragraph names its subject once and then says "he".) A role the
  * corpus gives the name ("the ferry operator Nordlys") names it too, and so does "he" or "she"
- * after an earlier paragraph named it.
+ * after an earlier paragraph named it. A match weaker than `subjectMatch` is no name of it.
  */
-function missesSubject(retrieval: Retrieval, best: ParagraphScore): boolean {
+function missesSubject(retrieval: Retrieval, best: ParagraphScore, subjectMatch: number): boolean {
   const names = retrieval.terms.subjectWords;
   const { termSet } = best.paragraph;
   return (
@@ -25,7 +22,7 @@ function missesSubject(retrieval: Retrieval, best: ParagraphScore): boolean {
     names.every((i) => {
       const word = retrieval.words[i];
       return (word?.matches ?? []).every(
-        (m) => !termSet.has(m.term) || (m.weight < SUBJECT_MATCH && !word?.aliasTerms?.has(m.term)),
+        (m) => !termSet.has(m.term) || (m.weight < subjectMatch && !word?.aliasTerms?.has(m.term)),
       );
     }) &&
     !namedBeforeAsPerson(
@@ -88,6 +85,7 @@ export function contradicts(
   retrieval: Retrieval,
   best: ParagraphScore,
   wordnet: WordNet,
+  subjectMatch: number,
 ): boolean {
   const { tokens, sentences } = best.paragraph.analysis;
   const first = sentences[best.window.first];
@@ -106,7 +104,7 @@ export function contradicts(
     return true;
   }
 
-  if (missesSubject(retrieval, best)) return true;
+  if (missesSubject(retrieval, best, subjectMatch)) return true;
 
   return retrieval.words.some((word, i) => {
     const strength = best.windowStrengths[i] ?? 0;

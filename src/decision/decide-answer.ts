@@ -12,6 +12,7 @@ import {
   type SpanChooser,
 } from '../short-answer/choose-span.js';
 import { rankSpanKinds } from '../short-answer/span-sources.js';
+import type { Tuning } from '../tuning.js';
 import { contradicts } from './contradictions.js';
 
 /** A ranked paragraph with the short answer found in its best window, if any. */
@@ -27,28 +28,6 @@ export interface AnswerDecision {
 }
 
 /**
- * Share of the question's weighted content words that the best one- or two-sentence window must
- * contain before the answer counts as found. Below it the question is about something the article
- * does not say. Tuned on the article dev file: every unanswerable question but the near-topic ones
- * falls under 0.33, while all but three answerable ones (each a paraphrase with no word in
- * common) stay above.
- */
-const MIN_COVERAGE = 0.33;
-/** Candidates checked for an answer span of the expected kind. */
-const SPAN_RERANK = 8;
-/** Ranking bonus for a window holding a span of the kind the question asks for. */
-const SPAN_BONUS = 0.08;
-/** For a when/how-many question a window without a date or number cannot answer at all. */
-const STRICT_SPAN_BONUS = 0.2;
-/**
- * Ranking cost of a window that holds the question's words only as other parts of speech (see
- * `otherClassShare`), per unit of the question's weight: half the window weight's 15%. Measured
- * on SQuAD v1.1: top-1 0.827 → 0.829, EM 0.294 → 0.295; twice as much cost the article a false
- * abstention. Only the candidates checked for a span pay it, whose sentences are read anyway.
- */
-const OTHER_CLASS_COST = 0.075;
-
-/**
  * Re-ranks the retrieved paragraphs by whether their best window holds an answer of the expected
  * kind, picks the short answer, and decides whether the question is answered at all.
  */
@@ -56,18 +35,20 @@ export function decideAnswer(
   question: QuestionAnalysis,
   retrieval: Retrieval,
   wordnet: WordNet,
+  tuning: Tuning,
 ): AnswerDecision {
   const { terms } = retrieval;
+  const { minCoverage, spanRerank, spanBonus, strictSpanBonus, otherClassCost } = tuning.decision;
   // A when / how-many / name-of question is answered only by a span of its kind.
   const strict = question.asksTimeOrCount || terms.namedTerms !== null;
   const needsSpan = rankSpanKinds(question.wants).length > 0;
-  const chooseSpan = createSpanChooser(question, terms, wordnet);
+  const chooseSpan = createSpanChooser(question, terms, wordnet, tuning.shortAnswer);
   const ranked: DecidedParagraph[] = retrieval.ranked.map((scored, i) => {
-    if (i >= SPAN_RERANK || !needsSpan) return { ...scored, span: null };
-    const otherClass = OTHER_CLASS_COST * otherClassShare(retrieval, scored, question.mainVerb);
+    if (i >= spanRerank || !needsSpan) return { ...scored, span: null };
+    const otherClass = otherClassCost * otherClassShare(retrieval, scored, question.mainVerb);
     const r = { ...scored, score: scored.score - otherClass };
     const { window, span } = findSpan(r, chooseSpan, question.asksTimeOrCount);
-    const bonus = span ? (strict || terms.describedName ? STRICT_SPAN_BONUS : SPAN_BONUS) : 0;
+    const bonus = span ? (strict || terms.describedName ? strictSpanBonus : spanBonus) : 0;
     return { ...r, window, span, score: r.score + bonus };
   });
   ranked.sort((a, b) => b.score - a.score);
@@ -75,9 +56,9 @@ export function decideAnswer(
   const best = ranked[0];
   const answered =
     best !== undefined &&
-    coverageWithAnswer(question, retrieval, best) >= MIN_COVERAGE &&
+    coverageWithAnswer(question, retrieval, best) >= minCoverage &&
     (!strict || best.span !== null) &&
-    !contradicts(question, retrieval, best, wordnet);
+    !contradicts(question, retrieval, best, wordnet, tuning.decision.subjectMatch);
   return { answered, answer: answered && best?.span ? best.span.text : null, ranked };
 }
 

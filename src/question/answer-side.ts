@@ -9,23 +9,26 @@ export interface AnswerSide {
   readonly side: 'before' | 'after';
 }
 
-/** Nouns and adjectives a "which/what" may take before its verb ("which French city was…"). */
-const WH_PHRASE_REACH = 3;
 const WH_PHRASE: ReadonlySet<string> = new Set(['NOUN', 'ADJ', 'PROPN']);
 
 /**
- * Reads the answer's side off the question's word order. The wh-word stands for the answer:
+ * Reads the answer's side off the question's word order. The wh-word (with up to
+ * `whPhraseReach` nouns and adjectives: "which French city was…") stands for the answer:
  * straight before a verb it is that verb's subject ("Who founded the city?": the founder comes
  * before "founded"); before an auxiliary and a later verb, it is the verb's object or the agent
  * of a passive ("What did Tesla invent?", "What was the city renamed?": after the verb). Null for
  * a copula ("What is the capital?", either side) and for anything else.
  */
-export function answerSide(tokens: readonly Token[], whIndex: number): AnswerSide | null {
+export function answerSide(
+  tokens: readonly Token[],
+  whIndex: number,
+  whPhraseReach: number,
+): AnswerSide | null {
   const wh = tokens[whIndex];
   if (!wh || !/^(?:what|which|who|whom)$/.test(wh.lemma)) return null;
   let next = whIndex + 1;
   while (
-    next <= whIndex + WH_PHRASE_REACH &&
+    next <= whIndex + whPhraseReach &&
     WH_PHRASE.has(tokens[next]?.pos ?? '') &&
     tokens[next + 1] !== undefined
   ) {

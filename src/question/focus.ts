@@ -5,13 +5,13 @@ import { kindOfNoun } from '../language/noun-kinds.js';
 import type { Token } from '../language/text-analysis.js';
 import type { WordNet } from '../language/wordnet.js';
 
-/** Tokens after the wh-word searched for its noun ("which of the three *cities*"). */
-const FOCUS_REACH = 6;
-
-/** The first noun after the wh-word ("how many *soldiers*", "which *city*"). */
-export function findFocus(tokens: readonly Token[], whIndex: number): Token | null {
+/**
+ * The first noun after the wh-word ("how many *soldiers*", "which *city*"), at most `reach`
+ * tokens after it.
+ */
+export function findFocus(tokens: readonly Token[], whIndex: number, reach: number): Token | null {
   if (whIndex < 0) return null;
-  for (let t = whIndex + 1; t < Math.min(tokens.length, whIndex + 1 + FOCUS_REACH); t += 1) {
+  for (let t = whIndex + 1; t < Math.min(tokens.length, whIndex + 1 + reach); t += 1) {
     const token = tokens[t] as Token;
     // "What kind of approach": the kind is the approach.
     if (token.pos === 'NOUN' && tokens[t + 1]?.lemma === 'of' && tokens[t + 2]?.pos === 'NOUN') {

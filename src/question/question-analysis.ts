@@ -3,6 +3,7 @@
 import type { QuestionType } from '../answer.js';
 import { analyzeText, type Token } from '../language/text-analysis.js';
 import type { WordNet } from '../language/wordnet.js';
+import type { Tuning } from '../tuning.js';
 import { type AnswerSide, answerSide } from './answer-side.js';
 import { classifyQuestion } from './classify-question.js';
 import { cleanQuestion } from './clean-question.js';
@@ -73,19 +74,23 @@ const TIME_OR_COUNT: ReadonlySet<QuestionType> = new Set(['when', 'how-many']);
  * it the answer is on, and what kind of answer it wants.
  *
  * @example
- * analyzeQuestion('Which city did the minister visit?', wordnet)
+ * analyzeQuestion('Which city did the minister visit?', wordnet, DEFAULT_TUNING.question)
  * // → { type: 'where', focus: <city>, side: { verb: 5, side: 'after' }, wants: 'where', … }
  */
-export function analyzeQuestion(question: string, wordnet: WordNet): QuestionAnalysis {
+export function analyzeQuestion(
+  question: string,
+  wordnet: WordNet,
+  tuning: Tuning['question'],
+): QuestionAnalysis {
   const cleaned = cleanQuestion(question);
   const { tokens } = analyzeText(cleaned);
   const classified = classifyQuestion(tokens);
   const { whIndex } = classified;
-  const focus = findFocus(tokens, whIndex);
+  const focus = findFocus(tokens, whIndex, tuning.focusReach);
   const whatIndex = tokens.findIndex((t) => t.lemma === 'which' || t.lemma === 'what');
   const type = refineType(classified.type, focus, tokens, whatIndex, wordnet);
   const focusAt = focus ? tokens.indexOf(focus) : -1;
-  const side = answerSide(tokens, whIndex);
+  const side = answerSide(tokens, whIndex, tuning.whPhraseReach);
   const asksAction = type === 'what' && endsWithToDo(tokens);
   return {
     cleaned,

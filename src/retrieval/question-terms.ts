@@ -2,7 +2,7 @@
 // May import: question, indexing, language, corpus, tuning.
 import type { Token } from '../language/text-analysis.js';
 import type { QuestionAnalysis } from '../question/question-analysis.js';
-import type { QuestionWord } from './question-words.js';
+import type { QuestionWord, RetrievalTuning } from './question-words.js';
 
 /** The thing a "name of X" question asks the name of, as corpus terms. */
 export interface NamedThing {
@@ -41,19 +41,14 @@ export interface QuestionTerms {
   readonly subjectWords: readonly number[];
 }
 
-/** A match this strong to the question's focus noun counts as naming the same thing. */
-const FOCUS_MATCH = 0.18;
-/** A match this strong to the noun a "name of X" question describes counts as X. */
-const NAMED_MATCH = 0.5;
-/** A question word matches the verb's relatives this close or closer. */
-const VERB_MATCH = 0.6;
-
 /** Works out the {@link QuestionTerms} of a question from its matched words and focus word. */
 export function findQuestionTerms(
   question: QuestionAnalysis,
   words: readonly QuestionWord[],
   focus: QuestionWord | null,
+  tuning: RetrievalTuning,
 ): QuestionTerms {
+  const { focusMatch, namedMatch, verbMatch } = tuning;
   const evidence = new Map<string, number>();
   for (const word of words) {
     for (const match of word.matches) {
@@ -71,23 +66,23 @@ export function findQuestionTerms(
     aliasTerms: new Set(words.flatMap((w) => [...(w.aliasTerms ?? [])])),
     evidence,
     focusTerms: focus
-      ? new Set(focus.matches.filter((m) => m.weight >= FOCUS_MATCH).map((m) => m.term))
+      ? new Set(focus.matches.filter((m) => m.weight >= focusMatch).map((m) => m.term))
       : null,
     namedTerms: namedThing
       ? {
           terms: new Set([
-            ...strongTerms(wordOf(namedThing.token), NAMED_MATCH),
+            ...strongTerms(wordOf(namedThing.token), namedMatch),
             namedThing.token.term,
           ]),
           isName: namedThing.isName,
         }
       : null,
     describedName: describedName
-      ? new Set(describedName.flatMap((t) => [t.term, ...strongTerms(wordOf(t), NAMED_MATCH)]))
+      ? new Set(describedName.flatMap((t) => [t.term, ...strongTerms(wordOf(t), namedMatch)]))
       : null,
     verbSide:
       side && verb
-        ? { terms: new Set([verb.term, ...strongTerms(verb, VERB_MATCH)]), side: side.side }
+        ? { terms: new Set([verb.term, ...strongTerms(verb, verbMatch)]), side: side.side }
         : null,
     subjectWords: question.subjectNames
       .map((token) => words.findIndex((w) => w.token === token))

@@ -4,6 +4,7 @@ import type { AliasTable } from '../indexing/aliases.js';
 import type { ParagraphIndex, WeightedTerm } from '../indexing/search-index.js';
 import type { TermRelations } from '../indexing/term-relations.js';
 import type { Token } from '../language/text-analysis.js';
+import type { Tuning } from '../tuning.js';
 import type { QueryWord } from './ranking.js';
 
 /** A content word of the question, with its token. */
@@ -13,35 +14,33 @@ export interface QuestionWord extends QueryWord {
   readonly aliasTerms?: ReadonlySet<string>;
 }
 
-const FIRST_STAGE_MIN_WEIGHT = 0.6;
-/** Only a close match of a question word follows an alias. */
-const ALIAS_SOURCE_WEIGHT = 0.8;
-const FIRST_STAGE_TERMS_PER_WORD = 4;
-const COMMON_SHARE = 0.2;
+/** The tuned numbers of retrieval. */
+export type RetrievalTuning = Tuning['retrieval'];
 
 /**
  * The terms the index is searched with: each question word's own term and its closest stand-ins
  * (typos, longer forms, strong synonyms), at most a few per word. Weaker relatives and word-vector
  * neighbours only re-rank the candidates: sent to the index they match half a large corpus and
- * crowd out the question's own words. Terms in more than a fifth of the paragraphs are left to the
- * re-ranking too when rarer ones remain.
+ * crowd out the question's own words. Terms in more than `commonShare` of the paragraphs are
+ * left to the re-ranking too when rarer ones remain.
  */
 export function firstStageTerms(
   words: readonly QuestionWord[],
   index: ParagraphIndex,
+  tuning: RetrievalTuning,
 ): WeightedTerm[] {
   const weights = new Map<string, number>();
   for (const word of words) {
     const strongest = word.matches
-      .filter((m) => m.weight >= FIRST_STAGE_MIN_WEIGHT)
+      .filter((m) => m.weight >= tuning.firstStageMinWeight)
       .sort((a, b) => b.weight - a.weight)
-      .slice(0, FIRST_STAGE_TERMS_PER_WORD);
+      .slice(0, tuning.firstStageTermsPerWord);
     for (const match of strongest) {
       weights.set(match.term, Math.max(weights.get(match.term) ?? 0, match.weight));
     }
   }
   const all = [...weights].map(([term, weight]) => ({ term, weight }));
-  const common = index.paragraphCount * COMMON_SHARE;
+  const common = index.paragraphCount * tuning.commonShare;
   const rare = all.filter((t) => index.documentFrequency(t.term) <= common);
   return rare.length > 0 ? rare : all;
 }
@@ -66,6 +65,7 @@ export function matchQuestionWords(
   index: ParagraphIndex,
   relations: TermRelations,
   aliases: AliasTable,
+  tuning: RetrievalTuning,
 ): QuestionWord[] {
   const seen = new Set<string>();
   const words: QuestionWord[] = [];
@@ -76,7 +76,7 @@ export function matchQuestionWords(
     const related = relations.expand(token);
     // A role of the corpus's people leads to their names and back ("top diplomat" ~ "Okafor").
     const viaAlias = related
-      .filter((m) => m.weight >= ALIAS_SOURCE_WEIGHT)
+      .filter((m) => m.weight >= tuning.aliasSourceWeight)
       .flatMap((m) =>
         aliases.expand(m.term).map((a) => ({ term: a.term, weight: a.weight * m.weight })),
       );

@@ -2,6 +2,7 @@
 // May import: question, indexing, language, corpus, tuning.
 import type { AnnotatedParagraph } from '../indexing/annotated-paragraphs.js';
 import type { RelatedTerm } from '../indexing/term-relations.js';
+import type { Tuning } from '../tuning.js';
 
 /** One content word of the question with the corpus terms it may match. */
 export interface QueryWord {
@@ -29,22 +30,19 @@ export interface ParagraphScore {
   readonly windowStrengths: readonly number[];
 }
 
-/** A second sentence joins the window only when it adds this much. */
-const TWO_SENTENCE_FACTOR = 0.85;
-const WEIGHTS = { window: 0.5, paragraph: 0.25, bm25: 0.1, proximity: 0.3 };
-/** Two question words this close (in tokens) in the text read as one phrase. */
-const PHRASE_REACH = 3;
-
 /**
  * Scores a candidate paragraph: coverage of the question's words in the paragraph and in its best
- * one- or two-sentence window (words close together beat words scattered), plus the index's BM25.
+ * one- or two-sentence window (words close together beat words scattered), plus the index's BM25,
+ * weighted by `tuning.weights`.
  */
 export function scoreParagraph(
   paragraph: AnnotatedParagraph,
   words: readonly QueryWord[],
   bm25: number,
   bestBm25: number,
+  tuning: Tuning['ranking'],
 ): ParagraphScore {
+  const { weights, twoSentenceFactor } = tuning;
   const total = words.reduce((sum, w) => sum + w.importance, 0) || 1;
   const { sentenceTerms, termSet: paragraphTerms } = paragraph;
   const count = words.length;
@@ -82,7 +80,7 @@ export function scoreParagraph(
       window = { first: i, count: 1 };
     }
     if (i + 1 < sentenceTerms.length) {
-      const two = coverageOf(i, i + 1) * TWO_SENTENCE_FACTOR;
+      const two = coverageOf(i, i + 1) * twoSentenceFactor;
       if (two > windowCoverage + 1e-9) {
         windowCoverage = two;
         window = { first: i, count: 2 };
@@ -96,7 +94,7 @@ export function scoreParagraph(
     covered += (words[w] as QueryWord).importance * best;
   }
   const coverage = covered / total;
-  const proximity = phraseProximity(paragraph, words, window) / total;
+  const proximity = phraseProximity(paragraph, words, window, tuning.phraseReach) / total;
 
   const matchedTerms = new Map<string, number>();
   for (const word of words) {
@@ -107,10 +105,10 @@ export function scoreParagraph(
     }
   }
   const score =
-    WEIGHTS.window * windowCoverage +
-    WEIGHTS.paragraph * coverage +
-    WEIGHTS.bm25 * (bestBm25 > 0 ? bm25 / bestBm25 : 0) +
-    WEIGHTS.proximity * proximity;
+    weights.window * windowCoverage +
+    weights.paragraph * coverage +
+    weights.bm25 * (bestBm25 > 0 ? bm25 / bestBm25 : 0) +
+    weights.proximity * proximity;
   const windowStrengths = words.map((_, w) =>
     Math.max(strength(window.first, w), window.count > 1 ? strength(window.first + 1, w) : 0),
   );
@@ -119,13 +117,14 @@ export function scoreParagraph(
 
 /**
  * Rewards question words that stand together in the window as they do in the question ("Supreme
- * Court", "last week"): for each pair of neighbouring question words found within a few
+ * Court", "last week"): for each pair of neighbouring question words found within `reach`
  * tokens of each other, the smaller of their importances.
  */
 function phraseProximity(
   paragraph: AnnotatedParagraph,
   words: readonly QueryWord[],
   window: { readonly first: number; readonly count: number },
+  reach: number,
 ): number {
   const { sentences, tokens } = paragraph.analysis;
   const first = sentences[window.first];
@@ -146,7 +145,7 @@ function phraseProximity(
     let best = 0;
     for (const a of positions[i] ?? []) {
       for (const b of positions[i + 1] ?? []) {
-        if (a.at !== b.at && Math.abs(a.at - b.at) <= PHRASE_REACH) {
+        if (a.at !== b.at && Math.abs(a.at - b.at) <= reach) {
           best = Math.max(best, Math.min(a.strength, b.strength));
         }
       }

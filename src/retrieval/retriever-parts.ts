@@ -12,6 +12,7 @@ import { createSoftMatcherFrom, type SoftMatcher } from '../indexing/soft-matche
 import { createTermRelationsFrom, type TermRelations } from '../indexing/term-relations.js';
 import { loadWordVectors } from '../language/word-vectors.js';
 import { openWordNet, type WordNet } from '../language/wordnet.js';
+import type { Tuning } from '../tuning.js';
 
 /** The language resources and index a retriever works with. */
 export interface RetrieverParts {
@@ -21,6 +22,8 @@ export interface RetrieverParts {
   readonly soft: SoftMatcher;
   readonly wordnet: WordNet;
   readonly aliases: AliasTable;
+  /** The tuning the index was built with, for every question-time stage. */
+  readonly tuning: Tuning;
 }
 
 /**
@@ -29,14 +32,21 @@ export interface RetrieverParts {
  */
 export function assembleRetrieverParts(corpus: Corpus, built: CorpusIndex): RetrieverParts {
   const vectors = loadWordVectors();
-  const wordnet = openWordNet();
-  const { index } = built;
+  const { index, tuning } = built;
+  const wordnet = openWordNet(tuning.language.wordnet);
   return {
     paragraphs: createAnnotatedParagraphs(corpus, built.annotations),
     index,
-    relations: createTermRelationsFrom(built.reverseRelations, index, wordnet, vectors.has),
-    soft: createSoftMatcherFrom(built.softForms, vectors),
+    relations: createTermRelationsFrom(
+      built.reverseRelations,
+      index,
+      wordnet,
+      tuning.indexing,
+      vectors.has,
+    ),
+    soft: createSoftMatcherFrom(built.softForms, vectors, tuning.indexing.softMatch),
     wordnet,
-    aliases: createAliasTable(built.aliases),
+    aliases: createAliasTable(built.aliases, tuning.indexing.aliases),
+    tuning,
   };
 }

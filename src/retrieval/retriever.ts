@@ -23,31 +23,23 @@ export interface Retrieval {
   readonly terms: QuestionTerms;
 }
 
-/** Paragraphs taken from the index for the finer ranking. */
-const CANDIDATES = 50;
-/**
- * Postings a search may score in full (see `IndexSearchOptions`); commoner terms beyond it only
- * re-score what the rarer ones found. Reached only by large corpora.
- */
-const POSTING_BUDGET = 3_000;
-/** Weight left to related words when the question's own word occurs in the corpus. */
-const EXACT_PRESENT_SCALE = 0.6;
-
 /** Finds and ranks the paragraphs that best match an analysed question. */
 export function retrieve(parts: RetrieverParts, question: QuestionAnalysis): Retrieval {
   const { paragraphs, index, relations, soft } = parts;
-  const words = matchQuestionWords(question.tokens, index, relations, parts.aliases);
+  const tuning = parts.tuning.retrieval;
+  const { candidates: wanted, postingBudget } = tuning;
+  const words = matchQuestionWords(question.tokens, index, relations, parts.aliases, tuning);
 
-  const firstStage = firstStageTerms(words, index);
-  const hits = index.search(firstStage, CANDIDATES, { postingBudget: POSTING_BUDGET });
-  if (hits.length < CANDIDATES) {
+  const firstStage = firstStageTerms(words, index, tuning);
+  const hits = index.search(firstStage, wanted, { postingBudget });
+  if (hits.length < wanted) {
     // Few paragraphs hold the question's own words: let the weaker relatives fill the list. The
     // paragraphs not found yet hold none of the terms searched, so those need no second look.
     const searched = new Set(firstStage.map((t) => t.term));
     const relatives = allTerms(words).filter((t) => !searched.has(t.term));
     const seen = new Set(hits.map((hit) => hit.id));
-    for (const hit of index.search(relatives, CANDIDATES, { postingBudget: POSTING_BUDGET })) {
-      if (hits.length >= CANDIDATES) break;
+    for (const hit of index.search(relatives, wanted, { postingBudget })) {
+      if (hits.length >= wanted) break;
       if (!seen.has(hit.id))
         hits.push({ ...hit, score: Math.min(hit.score, hits.at(-1)?.score ?? hit.score) });
     }
@@ -64,7 +56,7 @@ export function retrieve(parts: RetrieverParts, question: QuestionAnalysis): Ret
   const softened = words.map((word, i) => {
     const matches = [...word.matches, ...(softMatches[i] ?? [])];
     // A word the corpus uses as typed most likely means itself; its relatives count for less.
-    const scale = index.documentFrequency(word.term) > 0 ? EXACT_PRESENT_SCALE : 1;
+    const scale = index.documentFrequency(word.term) > 0 ? tuning.exactPresentScale : 1;
     return {
       ...word,
       matches: matches.map((m) => (m.term === word.term ? m : { ...m, weight: m.weight * scale })),
@@ -72,7 +64,13 @@ export function retrieve(parts: RetrieverParts, question: QuestionAnalysis): Ret
   });
   const ranked = hits
     .map((hit, i) =>
-      scoreParagraph(candidates[i] as AnnotatedParagraph, softened, hit.score, bestBm25),
+      scoreParagraph(
+        candidates[i] as AnnotatedParagraph,
+        softened,
+        hit.score,
+        bestBm25,
+        parts.tuning.ranking,
+      ),
     )
     .sort((a, b) => b.score - a.score);
   const focusToken = question.focus;
@@ -86,5 +84,10 @@ export function retrieve(parts: RetrieverParts, question: QuestionAnalysis): Ret
           token: focusToken,
         }
       : null);
-  return { words: softened, ranked, focus, terms: findQuestionTerms(question, softened, focus) };
+  return {
+    words: softened,
+    ranked,
+    focus,
+    terms: findQuestionTerms(question, softened, focus, tuning),
+  };
 }

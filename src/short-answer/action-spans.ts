@@ -10,9 +10,9 @@ import { findClausePhrases } from './clause-phrases.js';
  */
 export const actionSpans: SpanSource = {
   answers: { action: ['action'] },
-  find(paragraph, from, to) {
+  find(paragraph, from, to, { tuning }) {
     const { tokens } = paragraph.analysis;
-    return findClausePhrases(tokens, from, to, 'action', (t) => {
+    return findClausePhrases(tokens, from, to, 'action', tuning.longestClausePhrase, (t) => {
       return (tokens[t] as Token).lemma === 'to' && tokens[t + 1]?.pos === 'VERB';
     });
   },

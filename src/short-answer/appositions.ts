@@ -6,17 +6,15 @@ import type { WordNet } from '../language/wordnet.js';
 import type { NamedThing } from '../retrieval/question-terms.js';
 import type { CandidateSpan } from './candidate-span.js';
 
-/** How close (in tokens) a name must stand to the noun it names ("leader X", "X, the leader"). */
-const NAME_REACH = 3;
-
 /**
- * True when the name span stands next to a word for the thing it should name, or holds that word
- * and more ("Maria Okafor" for "Okafor's first name").
+ * True when the name span stands (at most `within` tokens away) next to a word for the thing it
+ * should name, or holds that word and more ("Maria Okafor" for "Okafor's first name").
  */
 export function namesNeighbour(
   tokens: readonly Token[],
   span: CandidateSpan,
   named: NamedThing,
+  within: number,
 ): boolean {
   let inside = false;
   for (let t = span.firstToken; t < span.endToken; t += 1) {
@@ -27,7 +25,7 @@ export function namesNeighbour(
   // Only apposition counts ("President Ana Costa", "Ortega, the Foreign Minister"): a
   // preposition or verb in between ("the leader of Chile") means the name is something else.
   const reach = (from: number, step: number) => {
-    for (let t = from, n = 0; n < NAME_REACH && t >= 0 && t < tokens.length; t += step, n += 1) {
+    for (let t = from, n = 0; n < within && t >= 0 && t < tokens.length; t += step, n += 1) {
       const token = tokens[t] as Token;
       if (named.terms.has(token.term)) return true;
       if (!APPOSITION_GLUE.has(token.pos)) return false;
@@ -40,17 +38,17 @@ export function namesNeighbour(
 const APPOSITION_GLUE = new Set(['DET', 'ADJ', 'PROPN', 'NOUN', 'PUNCT']);
 /** Between a name and its role: "Okafor, Kenya*'s* top diplomat", "Reyes (a … Democrat)". */
 const ROLE_GLUE = new Set([...APPOSITION_GLUE, 'PART']);
-const ROLE_REACH = 6;
 
 /**
- * True when the span is a role (its head a person noun in WordNet) written next to the
- * name: "Luis Ortega, *the Chilean Foreign Minister*", "Okafor, *Kenya's top diplomat*".
+ * True when the span is a role (its head a person noun in WordNet) written (at most `within`
+ * tokens away) next to the name: "Luis Ortega, *the Chilean Foreign Minister*", "Okafor, *Kenya's top diplomat*".
  */
 export function describesName(
   tokens: readonly Token[],
   span: CandidateSpan,
   name: ReadonlySet<string>,
   wordnet: WordNet,
+  within: number,
 ): boolean {
   const head = tokens[span.head] as Token;
   const kind = kindOfNoun(wordnet, head.lemma);
@@ -59,7 +57,7 @@ export function describesName(
     if (name.has((tokens[t] as Token).term)) return false;
   }
   const reach = (from: number, step: number) => {
-    for (let t = from, n = 0; n < ROLE_REACH && t >= 0 && t < tokens.length; t += step, n += 1) {
+    for (let t = from, n = 0; n < within && t >= 0 && t < tokens.length; t += step, n += 1) {
       const token = tokens[t] as Token;
       if (name.has(token.term)) return true;
       if (!ROLE_GLUE.has(token.pos)) return false;

@@ -3,6 +3,10 @@
 import type { AnnotatedParagraph } from '../indexing/annotated-paragraphs.js';
 import type { WordNet } from '../language/wordnet.js';
 import type { AnswerWanted } from '../question/question-analysis.js';
+import type { Tuning } from '../tuning.js';
+
+/** The tuned numbers of the short-answer stage. */
+export type ShortAnswerTuning = Tuning['shortAnswer'];
 
 /** A span of a paragraph that could answer a question, with what kind of thing it names. */
 export interface CandidateSpan {
@@ -22,6 +26,7 @@ export interface SpanSearch {
   readonly wordnet: WordNet;
   /** Also offer the title before a name ("the ferry operator" of "the ferry operator Nordlys"). */
   readonly titles: boolean;
+  readonly tuning: ShortAnswerTuning;
 }
 
 /**

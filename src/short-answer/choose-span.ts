@@ -8,7 +8,7 @@ import type { QuestionAnalysis } from '../question/question-analysis.js';
 import { NAME } from '../question/question-shape.js';
 import type { QuestionTerms } from '../retrieval/question-terms.js';
 import { describesName, namesNeighbour, withPossessor } from './appositions.js';
-import type { CandidateSpan, SpanSearch } from './candidate-span.js';
+import type { CandidateSpan, ShortAnswerTuning, SpanSearch } from './candidate-span.js';
 import { countsFocus, YEAR, yearOf } from './number-spans.js';
 import {
   contains,
@@ -19,7 +19,7 @@ import {
   repeatsQuestion,
 } from './span-filters.js';
 import { findSpanSources, rankSpanKinds } from './span-sources.js';
-import { onVerbSide, SIDE_BONUS } from './verb-side.js';
+import { onVerbSide } from './verb-side.js';
 
 /** A chosen short answer: the verbatim span and where it sits. */
 export interface ShortAnswer {
@@ -44,29 +44,8 @@ export type SpanChooser = (
   matchedTerms: ReadonlyMap<string, number>,
 ) => ShortAnswer | null;
 
-/** Cost of each step down the list of kinds the question type prefers. */
-const KIND_PENALTY = 0.2;
-/**
- * For where the kind decides: a name of unknown kind ("Okafor") answers "where" only
- * when the window has no place.
- */
+/** For where the kind decides: a name of unknown kind ("Okafor") answers only without a place. */
 const STRICT_KIND_TYPES: ReadonlySet<QuestionType> = new Set(['where']);
-const STRICT_KIND_PENALTY = 3;
-/** A noun phrase built on the question's focus noun and saying more ("the Carter administration"). */
-const FOCUS_PHRASE_BONUS = 0.8;
-/**
- * Weight of closeness to the question's words (sliding-window-and-distance style) and how fast
- * it fades with distance; tuned on 8 SQuAD dev articles, checked on the article dev file.
- */
-const DISTANCE_DECAY = 0.7;
-const PROXIMITY_WEIGHT = 8;
-/** A candidate whose head is a kind of the focus noun ("piano" for "what instrument"). */
-const FOCUS_KIND_BONUS = 1;
-/**
- * A list of names for a question that asks for several: worth one nearby matched word, as the
- * word-order bonus (SQuAD v1.1 EM +0.3, F1 +0.2; 0.5 and 2 measured no better).
- */
-const LIST_BONUS = 1;
 const TIE = 1e-9;
 
 /**
@@ -79,14 +58,16 @@ export function createSpanChooser(
   question: QuestionAnalysis,
   terms: QuestionTerms,
   wordnet: WordNet,
+  tuning: ShortAnswerTuning,
 ): SpanChooser {
   const { type } = question;
   const kinds = rankSpanKinds(question.wants);
   const sources = findSpanSources(question.wants);
   const focusLemma = question.focus?.lemma ?? null;
-  const kindPenalty = STRICT_KIND_TYPES.has(type) ? STRICT_KIND_PENALTY : KIND_PENALTY;
+  const kindPenalty = STRICT_KIND_TYPES.has(type) ? tuning.strictKindPenalty : tuning.kindPenalty;
+  const { distanceDecay, proximityWeight, nameReach, roleReach } = tuning;
   const { evidence: evidenceOf, verbSide, namedTerms, describedName, focusTerms } = terms;
-  const search: SpanSearch = { wordnet, titles: describedName !== null };
+  const search: SpanSearch = { wordnet, titles: describedName !== null, tuning };
   return (paragraph, window, matchedTerms) => {
     if (kinds.length === 0) return null;
     const { sentences, tokens } = paragraph.analysis;
@@ -119,15 +100,20 @@ export function createSpanChooser(
       const rank = kinds.indexOf(span.kind);
       const focusPhrase = isFocusPhrase(tokens, span, type, terms);
       // "Okafor's first name" is answered by "Maria Okafor", which repeats the question's name.
-      const named = namedTerms?.isName === true && namesNeighbour(tokens, span, namedTerms);
+      const named =
+        namedTerms?.isName === true && namesNeighbour(tokens, span, namedTerms, nameReach);
       if (
         (rank < 0 && (question.asksTimeOrCount || !focusPhrase)) ||
-        (repeatsQuestion(tokens, span, terms, matchedTerms) && !named) ||
+        (repeatsQuestion(tokens, span, terms, matchedTerms, tuning.repeatMatch) && !named) ||
         describesQuestionThing(tokens, span, terms)
       ) {
         continue;
       }
-      if (type === 'how-many' && focusTerms && !countsFocus(tokens, span, focusTerms, focusLemma)) {
+      if (
+        type === 'how-many' &&
+        focusTerms &&
+        !countsFocus(tokens, span, focusTerms, focusLemma, tuning.unitReach)
+      ) {
         continue;
       }
       let closeness = 0;
@@ -135,7 +121,7 @@ export function createSpanChooser(
       for (const { at, weight } of evidence) {
         if (at >= place.firstToken && at < place.endToken) continue;
         const distance = at < place.firstToken ? place.firstToken - at : at - place.endToken + 1;
-        closeness += weight / (1 + distance) ** DISTANCE_DECAY;
+        closeness += weight / (1 + distance) ** distanceDecay;
       }
       const head = tokens[span.head] as Token;
       const focusKind =
@@ -145,17 +131,19 @@ export function createSpanChooser(
         wordnet.isKindOf(head.lemma, focusLemma);
       // "What was the name of…" wants a name, not a description.
       if (focusLemma === NAME && head.pos !== 'PROPN') continue;
-      if (namedTerms && !namesNeighbour(tokens, span, namedTerms)) continue;
+      if (namedTerms && !namesNeighbour(tokens, span, namedTerms, nameReach)) continue;
       // In "What does X blame…", "Okafor's travels" is about the travels, not about Okafor.
       if (type === 'what' && isPossessor(tokens, span)) continue;
-      if (describedName && !describesName(tokens, span, describedName, wordnet)) continue;
+      if (describedName && !describesName(tokens, span, describedName, wordnet, roleReach)) {
+        continue;
+      }
       const score =
-        (question.asksMany && isNameList(tokens, span) ? LIST_BONUS : 0) +
-        (onVerbSide(tokens, span, verbs, verbSide) ? SIDE_BONUS : 0) +
+        (question.asksMany && isNameList(tokens, span) ? tuning.listBonus : 0) +
+        (onVerbSide(tokens, span, verbs, verbSide) ? tuning.sideBonus : 0) +
         -kindPenalty * Math.max(0, rank) +
-        (focusKind ? FOCUS_KIND_BONUS : 0) +
-        (PROXIMITY_WEIGHT * closeness) / (totalEvidence || 1) +
-        (focusPhrase ? FOCUS_PHRASE_BONUS : 0);
+        (focusKind ? tuning.focusKindBonus : 0) +
+        (proximityWeight * closeness) / (totalEvidence || 1) +
+        (focusPhrase ? tuning.focusPhraseBonus : 0);
       // On a tie the longer span wins: "the differences over Chile" says more than "the differences".
       if (
         !best ||

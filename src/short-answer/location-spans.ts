@@ -1,10 +1,12 @@
 // short-answer/: candidate spans by kind (registry: span-sources.ts), and the span chosen.
 // May import: retrieval, question, indexing, language, tuning.
 import type { SpanSource } from './candidate-span.js';
-import { findPhrasesAfter } from './clause-phrases.js';
+import { createPhraseFinder } from './clause-phrases.js';
 
 /** Prepositions of place ("*in* the shallow crust", "*under* the comb rows"). */
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'on', 'under', 'inside', 'near', 'beneath']);
+
+const findPlacePhrases = createPhraseFinder(PLACE_PREPOSITIONS, 'location');
 
 /**
  * What follows a preposition of place, preposition included ("in bays"): the answer to a
@@ -12,13 +14,9 @@ const PLACE_PREPOSITIONS = new Set(['in', 'at', 'on', 'under', 'inside', 'near',
  */
 export const locationSpans: SpanSource = {
   answers: { where: ['location'] },
-  find(paragraph, from, to) {
-    return findPhrasesAfter(
-      paragraph.analysis.tokens,
-      from,
-      to,
-      'location',
-      PLACE_PREPOSITIONS,
-    ).map((span) => ({ ...span, firstToken: span.firstToken - 1 }));
-  },
+  find: (paragraph, from, to, search) =>
+    findPlacePhrases(paragraph, from, to, search).map((span) => ({
+      ...span,
+      firstToken: span.firstToken - 1,
+    })),
 };

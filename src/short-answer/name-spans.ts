@@ -9,7 +9,6 @@ const NAME_GLUE = new Set(['-', '.', '&']);
 /** Glue that joins two names with spaces around it too ("Tiffany & Co"). */
 const SPACED_GLUE = '&';
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'to', 'from', 'near', 'into']);
-const LONGEST_NAME = 4;
 const NATURAL_OBJECTS = 'noun.object';
 
 /**
@@ -37,12 +36,16 @@ function startsBeforeProperNoun(tokens: readonly Token[], t: number): boolean {
   );
 }
 
-/** Runs of proper nouns from token `first`, split where WordNet knows a multi-word name. */
+/**
+ * Runs of proper nouns from token `first`, split where WordNet knows a multi-word name (of at
+ * most `longestName` words).
+ */
 export function nameSpans(
   tokens: readonly Token[],
   first: number,
   to: number,
   wordnet: WordNet,
+  longestName: number,
 ): CandidateSpan[] {
   let end = first + 1;
   while (end < to) {
@@ -58,7 +61,7 @@ export function nameSpans(
   const spans: CandidateSpan[] = [];
   let at = first;
   while (at < end) {
-    let stop = Math.min(end, at + LONGEST_NAME);
+    let stop = Math.min(end, at + longestName);
     let known: NounKind | null = null;
     for (; stop > at + 1; stop -= 1) {
       if (NAME_GLUE.has((tokens[stop - 1] as Token).text)) continue;

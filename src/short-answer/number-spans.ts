@@ -3,17 +3,13 @@
 // What the numbers of a text are: counts of a noun, amounts, years and ranges of years.
 
 import type { Token } from '../language/text-analysis.js';
-import type { CandidateSpan } from './candidate-span.js';
+import type { CandidateSpan, ShortAnswerTuning } from './candidate-span.js';
 
 const YEAR_DIGITS = /^\d{3,4}$/;
 const DASHES = new Set(['-', '–', '—']);
 /** A decade: "the 1050s", "the 1990s". */
 const DECADE = /^\d{2,3}0s$/;
 const YEAR_RANGE = /^\d{3,4}[-–—]\d{2,4}$/;
-const FIRST_YEAR = 500;
-const LAST_YEAR = 2100;
-/** How far (in tokens) a counted noun may stand from its number. */
-const UNIT_REACH = 3;
 const MONEY = 'money';
 /** The focus noun of "what year…". */
 export const YEAR = 'year';
@@ -47,46 +43,61 @@ export function isDecade(token: Token): boolean {
 
 /**
  * True when token `t` is a number written like a year ("in 1072,", "HMS Dreadnought of 1905"):
- * three or four digits without a separator, from 500 to 2100, not followed by the noun it would
- * count ("1200 ships").
+ * three or four digits without a separator, from `firstYear` to `lastYear`, not followed by the
+ * noun it would count ("1200 ships").
  */
-export function isYearNumber(tokens: readonly Token[], t: number): boolean {
+export function isYearNumber(
+  tokens: readonly Token[],
+  t: number,
+  years: Pick<ShortAnswerTuning, 'firstYear' | 'lastYear'>,
+): boolean {
   const { text } = tokens[t] as Token;
   if (!YEAR_DIGITS.test(text)) return false;
   const value = Number(text);
   const next = tokens[t + 1];
-  return value >= FIRST_YEAR && value <= LAST_YEAR && next?.pos !== 'NOUN' && next?.pos !== 'ADJ';
+  return (
+    value >= years.firstYear &&
+    value <= years.lastYear &&
+    next?.pos !== 'NOUN' &&
+    next?.pos !== 'ADJ'
+  );
 }
 
 /**
  * True when the number entity of tokens [first, end) is a time: a range of years ("1695–1696"),
  * or one number written like a year.
  */
-export function isTimeNumber(tokens: readonly Token[], first: number, end: number): boolean {
+export function isTimeNumber(
+  tokens: readonly Token[],
+  first: number,
+  end: number,
+  years: Pick<ShortAnswerTuning, 'firstYear' | 'lastYear'>,
+): boolean {
   const text = tokens
     .slice(first, end)
     .map((t) => t.text)
     .join('');
-  return YEAR_RANGE.test(text) || (end === first + 1 && isYearNumber(tokens, first));
+  return YEAR_RANGE.test(text) || (end === first + 1 && isYearNumber(tokens, first, years));
 }
 
 /**
  * True when the number `span` counts the question's focus (`focus`: its terms, `focusLemma`):
- * the noun follows within a few words ("40 kilograms"), or stands just before it across a bracket
- * ("first downs (21 to 11)"); an amount with a currency sign counts money.
+ * the noun follows within `unitReach` words ("40 kilograms"), or stands just before it across a
+ * bracket ("first downs (21 to 11)"); an amount with a currency sign counts money.
  */
 export function countsFocus(
   tokens: readonly Token[],
   span: CandidateSpan,
   focus: ReadonlySet<string>,
   focusLemma: string | null,
+  unitReach: number,
 ): boolean {
-  for (let t = span.firstToken; t < Math.min(tokens.length, span.endToken + UNIT_REACH); t += 1) {
+  for (let t = span.firstToken; t < Math.min(tokens.length, span.endToken + unitReach); t += 1) {
     const token = tokens[t] as Token;
     if (t >= span.endToken && token.pos === 'PUNCT' && token.text !== '-') break;
     if (token.term && focus.has(token.term)) return true;
   }
-  for (let t = span.firstToken - 1; t >= Math.max(0, span.firstToken - UNIT_REACH); t -= 1) {
+  for (let t = span.firstToken - 1; t >= Math.max(0, span.firstToken - unitReach); t -= 1) {
     const token = tokens[t] as Token;
     if ((token.pos === 'PUNCT' && token.text !== '(') || token.pos === 'NUM') break;
     if (token.term && focus.has(token.term)) return true;

@@ -39,7 +39,7 @@ function findPhraseSpans(
   paragraph: AnnotatedParagraph,
   from: number,
   to: number,
-  { wordnet, titles }: SpanSearch,
+  { wordnet, titles, tuning }: SpanSearch,
 ): CandidateSpan[] {
   const { tokens, entities } = paragraph.analysis;
   const spans: CandidateSpan[] = [];
@@ -59,7 +59,10 @@ function findPhraseSpans(
     spans.push({
       firstToken: entity.firstToken,
       endToken,
-      kind: kind === 'number' && isTimeNumber(tokens, entity.firstToken, endToken) ? 'time' : kind,
+      kind:
+        kind === 'number' && isTimeNumber(tokens, entity.firstToken, endToken, tuning)
+          ? 'time'
+          : kind,
       head: endToken - 1,
     });
     for (let t = entity.firstToken; t < endToken; t += 1) inEntity.add(t);
@@ -68,13 +71,13 @@ function findPhraseSpans(
     const token = tokens[t] as Token;
     if (inEntity.has(t)) continue;
     if (token.pos === 'NUM') {
-      const time = isYearNumber(tokens, t) || isDecade(token);
+      const time = isYearNumber(tokens, t, tuning) || isDecade(token);
       if (time || token.kind === 'number') {
         spans.push({ firstToken: t, endToken: t + 1, kind: time ? 'time' : 'number', head: t });
       }
     }
     if (startsName(tokens, t)) {
-      const found = nameSpans(tokens, t, to, wordnet);
+      const found = nameSpans(tokens, t, to, wordnet, tuning.longestName);
       spans.push(...found);
       names.push(...found);
     }

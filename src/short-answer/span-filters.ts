@@ -3,7 +3,7 @@
 import type { QuestionType } from '../answer.js';
 import type { Token } from '../language/text-analysis.js';
 import type { QuestionTerms } from '../retrieval/question-terms.js';
-import type { CandidateSpan } from './candidate-span.js';
+import type { CandidateSpan, ShortAnswerTuning } from './candidate-span.js';
 
 /** Names listed together ("James Lofton and Mark Malone"). */
 export function isNameList(tokens: readonly Token[], span: CandidateSpan): boolean {
@@ -60,13 +60,14 @@ export function isFocusPhrase(
 
 /**
  * True when the span only repeats the question: all its content words are the question's (or
- * match them strongly enough), or, for a name, at least half of them.
+ * match them at least `repeatMatch` strongly), or, for a name, at least half of them.
  */
 export function repeatsQuestion(
   tokens: readonly Token[],
   span: CandidateSpan,
   terms: QuestionTerms,
   matchedTerms: ReadonlyMap<string, number>,
+  repeatMatch: ShortAnswerTuning['repeatMatch'],
 ): boolean {
   let content = 0;
   let repeated = 0;
@@ -84,7 +85,10 @@ export function repeatsQuestion(
     content += 1;
     // A name found through a learned alias ("the foreign minister" → "Ortega") is the answer.
     const strength = terms.aliasTerms.has(token.term) ? 0 : (matchedTerms.get(token.term) ?? 0);
-    if (terms.questionTerms.has(token.term) || strength >= (isName ? 0.4 : 0.6)) {
+    if (
+      terms.questionTerms.has(token.term) ||
+      strength >= (isName ? repeatMatch.name : repeatMatch.word)
+    ) {
       repeated += 1;
     }
   }

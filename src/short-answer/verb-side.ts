@@ -5,13 +5,6 @@ import type { VerbSide } from '../retrieval/question-terms.js';
 import type { CandidateSpan } from './candidate-span.js';
 
 /**
- * A span on the side of the question's main verb where word order puts the answer. Worth about
- * one nearby matched word: measured on SQuAD (+0.2 EM, +0.4 F1 over 48 articles); larger
- * bonuses, or ones that fade with distance from the verb, cost the article's short answers.
- */
-export const SIDE_BONUS = 1;
-
-/**
  * True when the nearest of `verbs` (token indexes) in the span's sentence has the span on the
  * answer's side.
  */

@@ -9,6 +9,7 @@ import type { Alias } from '../indexing/aliases.js';
 import { restoreAnnotations } from '../indexing/annotation-columns.js';
 import type { CorpusIndex } from '../indexing/corpus-index.js';
 import { restoreParagraphIndex, type SavedParagraphIndex } from '../indexing/search-index.js';
+import { DEFAULT_TUNING, type Tuning } from '../tuning.js';
 import { codeFingerprint } from './code-fingerprint.js';
 import {
   readSections,
@@ -131,7 +132,7 @@ async function readSnapshot(corpus: Corpus, file: string): Promise<ReadOutcome> 
   }
   try {
     const sections = readSections(data, FORMAT_VERSION, snapshotKey(corpus));
-    return { answerer: createAnswererFrom(corpus, fromSections(sections)) };
+    return { answerer: createAnswererFrom(corpus, fromSections(sections, DEFAULT_TUNING)) };
   } catch (error) {
     if (error instanceof SectionFileError) return { problem: error.message };
     return { problem: `could not be read (${error instanceof Error ? error.message : error})` };
@@ -194,7 +195,7 @@ function prefixed(prefix: string, values: object): Record<string, SectionValue> 
   return Object.fromEntries(Object.entries(values).map(([k, v]) => [`${prefix}.${k}`, v]));
 }
 
-function fromSections(sections: ReadonlyMap<string, SectionValue>): CorpusIndex {
+function fromSections(sections: ReadonlyMap<string, SectionValue>, tuning: Tuning): CorpusIndex {
   const u32 = (name: string): Uint32Array => {
     const value = sections.get(name);
     if (!(value instanceof Uint32Array)) throw new SectionFileError(`lacks the ${name} section`);
@@ -247,6 +248,7 @@ function fromSections(sections: ReadonlyMap<string, SectionValue>): CorpusIndex 
     reverseRelations,
     softForms: new Map(forms.map((form, i) => [form, softTerms[i] ?? ''])),
     aliases: aliasesOf(sections.get('aliases')),
+    tuning,
   };
 }
 

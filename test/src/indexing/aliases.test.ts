@@ -3,10 +3,12 @@ import { createAnswerer, loadCorpus } from '../../../src/index.js';
 import { findAliases } from '../../../src/indexing/aliases.js';
 import { analyzeText } from '../../../src/language/text-analysis.js';
 import { openWordNet } from '../../../src/language/wordnet.js';
+import { DEFAULT_TUNING } from '../../../src/tuning.js';
 
 describe('findAliases', () => {
-  const wordnet = openWordNet();
-  const aliasesOf = (text: string) => findAliases(analyzeText(text).tokens, wordnet);
+  const wordnet = openWordNet(DEFAULT_TUNING.language.wordnet);
+  const aliasesOf = (text: string) =>
+    findAliases(analyzeText(text).tokens, wordnet, DEFAULT_TUNING.indexing.aliases);
 
   it('learns a role from an apposition after a name', () => {
     expect(aliasesOf('Dmitri Orlov, the Estonian Foreign Minister, arrived.')).toEqual([

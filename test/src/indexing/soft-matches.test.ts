@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addSoftForms, createSoftMatcherFrom } from '../../../src/indexing/soft-matches.js';
 import { analyzeText, termOf } from '../../../src/language/text-analysis.js';
 import { loadWordVectors } from '../../../src/language/word-vectors.js';
+import { DEFAULT_TUNING } from '../../../src/tuning.js';
 
 const vectors = loadWordVectors();
 const forms = new Map<string, string>();
@@ -10,7 +11,7 @@ addSoftForms(
   analyzeText('The troops crossed the border. Senators voted on the budget. Bananas are ripe.')
     .tokens,
 );
-const matcher = createSoftMatcherFrom(forms, vectors);
+const matcher = createSoftMatcherFrom(forms, vectors, DEFAULT_TUNING.indexing.softMatch);
 const word = (text: string, pos = 'NOUN') => ({ text, pos, term: termOf(text) });
 
 describe('createSoftMatcherFrom', () => {

@@ -4,6 +4,7 @@ import { createAnswerer } from '../../../src/index.js';
 import { buildCorpusIndex } from '../../../src/indexing/corpus-index.js';
 import { createTermRelationsFrom } from '../../../src/indexing/term-relations.js';
 import { openWordNet } from '../../../src/language/wordnet.js';
+import { DEFAULT_TUNING } from '../../../src/tuning.js';
 
 const corpus: Corpus = {
   dir: '.',
@@ -36,8 +37,13 @@ describe('term relations', () => {
   });
 
   it('keeps an adjective from reaching it through the verb senses ("rising" tensions)', () => {
-    const built = buildCorpusIndex(corpus);
-    const relations = createTermRelationsFrom(built.reverseRelations, built.index, openWordNet());
+    const built = buildCorpusIndex(corpus, DEFAULT_TUNING);
+    const relations = createTermRelationsFrom(
+      built.reverseRelations,
+      built.index,
+      openWordNet(DEFAULT_TUNING.language.wordnet),
+      DEFAULT_TUNING.indexing,
+    );
     const terms = (pos: string, text: string) =>
       relations.expand({ term: 'rise', lemma: 'rise', text, pos }).map((m) => m.term);
     expect(terms('VERB', 'rise')).toContain('rebel');

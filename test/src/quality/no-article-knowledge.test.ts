@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../../src/corpus/load-corpus.js';
 import { analyzeText } from '../../../src/language/text-analysis.js';
 import { openWordNet } from '../../../src/language/wordnet.js';
+import { DEFAULT_TUNING } from '../../../src/tuning.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const CODE_FOLDERS = ['src', 'adapters'];
@@ -23,7 +24,7 @@ function filesUnder(folder: string): string[] {
  * as places. Ordinary words written with a capital ("Minister", "Monday") are not counted.
  */
 async function corpusNames(): Promise<Set<string>> {
-  const wordnet = openWordNet();
+  const wordnet = openWordNet(DEFAULT_TUNING.language.wordnet);
   const corpus = await loadCorpus(join(ROOT, 'corpus'));
   const names = new Set<string>();
   for (const document of corpus.documents) {

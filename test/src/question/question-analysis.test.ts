@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { openWordNet } from '../../../src/language/wordnet.js';
 import { analyzeQuestion } from '../../../src/question/question-analysis.js';
+import { DEFAULT_TUNING } from '../../../src/tuning.js';
 
 describe('analyzeQuestion', () => {
-  const wordnet = openWordNet();
-  const analyse = (question: string) => analyzeQuestion(question, wordnet);
+  const wordnet = openWordNet(DEFAULT_TUNING.language.wordnet);
+  const analyse = (question: string) => analyzeQuestion(question, wordnet, DEFAULT_TUNING.question);
 
   it('cleans the question before it reads it', () => {
     const question = analyse('<@123> WHO LEADS THE COUNCIL???');

@@ -3,6 +3,7 @@ import { analyzeText } from '../../../src/language/text-analysis.js';
 import { answerSide } from '../../../src/question/answer-side.js';
 import { classifyQuestion } from '../../../src/question/classify-question.js';
 import { cleanQuestion } from '../../../src/question/clean-question.js';
+import { DEFAULT_TUNING } from '../../../src/tuning.js';
 
 describe('cleanQuestion', () => {
   it.each([
@@ -50,7 +51,11 @@ describe('classifyQuestion', () => {
 describe('answerSide', () => {
   const sideOf = (question: string) => {
     const { tokens } = analyzeText(question);
-    const found = answerSide(tokens, classifyQuestion(tokens).whIndex);
+    const found = answerSide(
+      tokens,
+      classifyQuestion(tokens).whIndex,
+      DEFAULT_TUNING.question.whPhraseReach,
+    );
     return found && { verb: tokens[found.verb]?.text, side: found.side };
   };
 

@@ -3,8 +3,9 @@ import { analyzeText, type Token } from '../../../src/language/text-analysis.js'
 import { openWordNet } from '../../../src/language/wordnet.js';
 import type { CandidateSpan } from '../../../src/short-answer/candidate-span.js';
 import { nameCompounds, nameSpans, startsName } from '../../../src/short-answer/name-spans.js';
+import { DEFAULT_TUNING } from '../../../src/tuning.js';
 
-const wordnet = openWordNet();
+const wordnet = openWordNet(DEFAULT_TUNING.language.wordnet);
 
 /** The tokens of `text` and its name spans, found where {@link startsName} says one starts. */
 function nameSpansOf(text: string): { tokens: readonly Token[]; spans: CandidateSpan[] } {
@@ -12,7 +13,13 @@ function nameSpansOf(text: string): { tokens: readonly Token[]; spans: Candidate
   const spans: CandidateSpan[] = [];
   for (let t = 0; t < tokens.length; t += 1) {
     if (!startsName(tokens, t)) continue;
-    const found = nameSpans(tokens, t, tokens.length, wordnet);
+    const found = nameSpans(
+      tokens,
+      t,
+      tokens.length,
+      wordnet,
+      DEFAULT_TUNING.shortAnswer.longestName,
+    );
     spans.push(...found);
     t = (found.at(-1)?.endToken ?? t + 1) - 1;
   }

@@ -11,6 +11,7 @@ import {
   rankSpanKinds,
   SPAN_SOURCES,
 } from '../../../src/short-answer/span-sources.js';
+import { DEFAULT_TUNING } from '../../../src/tuning.js';
 
 describe('the span source registry', () => {
   it('ranks the kinds each answer wants, in registry order', () => {
@@ -45,7 +46,7 @@ describe('the span source registry', () => {
 });
 
 describe('the span sources', () => {
-  const wordnet = openWordNet();
+  const wordnet = openWordNet(DEFAULT_TUNING.language.wordnet);
   const spansOf = async (source: SpanSource, text: string) => {
     const corpus = {
       dir: '.',
@@ -61,11 +62,15 @@ describe('the span sources', () => {
         },
       ],
     };
-    const [paragraph] = createAnnotatedParagraphs(corpus, buildCorpusIndex(corpus).annotations);
+    const [paragraph] = createAnnotatedParagraphs(
+      corpus,
+      buildCorpusIndex(corpus, DEFAULT_TUNING).annotations,
+    );
     if (!paragraph) throw new Error('no paragraph');
     const found = source.find(paragraph, 0, paragraph.analysis.tokens.length, {
       wordnet,
       titles: false,
+      tuning: DEFAULT_TUNING.shortAnswer,
     });
     return found.map((span) => {
       const { tokens } = paragraph.analysis;
