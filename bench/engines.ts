@@ -1,8 +1,14 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { createPlainMiniSearch, loadPlainMiniSearch } from '../src/eval/plain-minisearch.js';
-import { type Corpus, createAnswerer } from '../src/index.js';
+import {
+  type Corpus,
+  createAnswererFromIndex,
+  indexCorpus,
+  loadSnapshot,
+  saveSnapshot,
+  type TuningOverrides,
+} from '../src/index.js';
 import type { QueryTarget } from './queries.js';
-import { SNAPSHOT_WIRING, type SnapshotApi } from './snapshot-figures.js';
 
 /** Number of results asked for and scored (top-10 hit rate). */
 export const RESULTS_PER_QUERY = 10;
@@ -20,17 +26,18 @@ export interface EngineResponse {
 export interface BenchEngine {
   readonly name: EngineName;
   ask(question: string): EngineResponse;
-  /** Writes a snapshot to `file`; absent when the engine has none. */
-  readonly saveSnapshot?: (file: string) => Promise<void>;
+  /** Writes the engine's snapshot to `file`. */
+  readonly saveSnapshot: (file: string) => Promise<void>;
 }
 
 /**
  * The bot through its public API: `answerQuestion(q, { top: 10 })`, the full answer path
- * (retrieval, reranking, sentence and short-answer extraction). Saves snapshots when the core
- * exports snapshot functions (`api`).
+ * (retrieval, reranking, sentence and short-answer extraction), with the shipped tuning or
+ * `tuning`. Its snapshot is the core's `saveSnapshot` of the index it was made from.
  */
-export function createCoreEngine(corpus: Corpus, api: SnapshotApi | null): BenchEngine {
-  const answerer = createAnswerer(corpus);
+export function createCoreEngine(corpus: Corpus, tuning: TuningOverrides = {}): BenchEngine {
+  const index = indexCorpus(corpus, { tuning });
+  const answerer = createAnswererFromIndex(corpus, index);
   return {
     name: 'article-qa',
     ask(question) {
@@ -40,9 +47,7 @@ export function createCoreEngine(corpus: Corpus, api: SnapshotApi | null): Bench
         answered: answer.answered,
       };
     },
-    ...(api
-      ? { saveSnapshot: (file: string) => SNAPSHOT_WIRING.save(api, { corpus, answerer, file }) }
-      : {}),
+    saveSnapshot: (file) => saveSnapshot(corpus, index, file),
   };
 }
 
@@ -65,17 +70,14 @@ export function createBaselineEngine(corpus: Corpus): BenchEngine {
 
 /**
  * Loads an engine's snapshot from `file` without the built engine: `MiniSearch.loadJSON` for the
- * baseline, the core's own function (through {@link SNAPSHOT_WIRING}) for the bot.
+ * baseline, the core's `loadSnapshot` (with the same tuning) for the bot.
  */
 export async function loadEngineSnapshot(
   name: EngineName,
   file: string,
   corpus: Corpus,
-  api: SnapshotApi | null,
+  tuning: TuningOverrides = {},
 ): Promise<unknown> {
-  if (name === 'minisearch') {
-    return loadPlainMiniSearch(await readFile(file, 'utf8'));
-  }
-  if (!api) throw new Error('src/index.ts exports no loadSnapshot');
-  return SNAPSHOT_WIRING.load(api, { corpus, file });
+  if (name === 'minisearch') return loadPlainMiniSearch(await readFile(file, 'utf8'));
+  return loadSnapshot(corpus, file, { tuning });
 }

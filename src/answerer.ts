@@ -47,20 +47,31 @@ export interface Answerer {
 }
 
 /**
+ * Analyses every paragraph of `corpus` once: the index an answerer is made from
+ * ({@link createAnswererFromIndex}) and what a snapshot file keeps (`saveSnapshot`).
+ *
+ * @throws {ConfigError} when `options.tuning` names an unknown number or gives a bad value.
+ */
+export function indexCorpus(corpus: Corpus, options: AnswererOptions = {}): CorpusIndex {
+  return buildCorpusIndex(corpus, resolveTuning(options.tuning));
+}
+
+/**
  * Builds the index over `corpus` and returns an {@link Answerer}. The analysis of a large corpus
  * takes a while; `createAnswererCached` keeps it in a snapshot file between runs.
  *
  * @throws {ConfigError} when `options.tuning` names an unknown number or gives a bad value.
  */
 export function createAnswerer(corpus: Corpus, options: AnswererOptions = {}): Answerer {
-  return createAnswererFrom(corpus, buildCorpusIndex(corpus, resolveTuning(options.tuning)));
+  return createAnswererFromIndex(corpus, indexCorpus(corpus, options));
 }
 
-const corpusIndexes = new WeakMap<Answerer, CorpusIndex>();
-
-/** An {@link Answerer} over an index built before (or read from a snapshot). */
-export function createAnswererFrom(corpus: Corpus, compact: CorpusIndex): Answerer {
-  const parts = assembleRetrieverParts(corpus, compact);
+/**
+ * An {@link Answerer} over the index of `corpus` made by {@link indexCorpus} (or read from a
+ * snapshot); it answers with the tuning the index was built with.
+ */
+export function createAnswererFromIndex(corpus: Corpus, built: CorpusIndex): Answerer {
+  const parts = assembleRetrieverParts(corpus, built);
   // Where each document's paragraphs start (two files may share an id: a.md and a.txt).
   const starts = new Map<string, number[]>();
   let count = 0;
@@ -68,7 +79,7 @@ export function createAnswererFrom(corpus: Corpus, compact: CorpusIndex): Answer
     starts.set(document.id, [...(starts.get(document.id) ?? []), count]);
     count += document.paragraphs.length;
   }
-  const answerer: Answerer = {
+  return {
     documents: corpus.documents,
     answerQuestion: (question, options = {}) => answer(parts, question, options),
     getParagraph(documentId, number) {
@@ -81,13 +92,6 @@ export function createAnswererFrom(corpus: Corpus, compact: CorpusIndex): Answer
       return null;
     },
   };
-  corpusIndexes.set(answerer, compact);
-  return answerer;
-}
-
-/** The compact index behind an answerer made here, for the snapshot file; null for any other. */
-export function compactIndexOf(answerer: Answerer): CorpusIndex | null {
-  return corpusIndexes.get(answerer) ?? null;
 }
 
 function answer(parts: RetrieverParts, question: string, options: AskOptions): Answer {

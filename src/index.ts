@@ -4,7 +4,9 @@ export {
   type AnswererOptions,
   type AskOptions,
   createAnswerer,
+  createAnswererFromIndex,
   DEFAULT_EXCERPTS,
+  indexCorpus,
 } from './answerer.js';
 export { type CoreConfig, CoreConfigSchema, parseConfig } from './config.js';
 export {
@@ -18,6 +20,7 @@ export {
   parseArticle,
 } from './corpus/load-corpus.js';
 export * from './errors.js';
+export type { CorpusIndex } from './indexing/corpus-index.js';
 export {
   type BoundedQuestion,
   boundQuestion,

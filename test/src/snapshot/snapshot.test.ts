@@ -5,12 +5,16 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   type Answerer,
   type Corpus,
-  createAnswerer,
+  type CorpusIndex,
   createAnswererCached,
+  createAnswererFromIndex,
+  indexCorpus,
   loadCorpus,
   loadSnapshot,
   saveSnapshot,
 } from '../../../src/index.js';
+import { snapshotKey } from '../../../src/snapshot/snapshot-file.js';
+import { DEFAULT_TUNING } from '../../../src/tuning.js';
 
 const QUESTIONS = [
   'How many troops has Russia gathered near the border?',
@@ -61,15 +65,17 @@ afterEach(async () => {
 
 describe('saveSnapshot and loadSnapshot', () => {
   let article: Corpus;
+  let index: CorpusIndex;
   let built: Answerer;
   beforeAll(async () => {
     article = await loadCorpus('corpus');
-    built = createAnswerer(article);
+    index = indexCorpus(article);
+    built = createAnswererFromIndex(article, index);
   });
 
   it('load an answerer that answers exactly as the one built from the text', async () => {
     const file = join(folder, 'article.bin');
-    await saveSnapshot(built, file);
+    await saveSnapshot(article, index, file);
     const loaded = await loadSnapshot(article, file);
     expect(loaded).not.toBeNull();
     expect(answersOf(loaded as Answerer)).toStrictEqual(answersOf(built));
@@ -83,7 +89,7 @@ describe('saveSnapshot and loadSnapshot', () => {
   it('return null for a missing file, another corpus, a damaged or a truncated file', async () => {
     const file = join(folder, 'article.bin');
     expect(await loadSnapshot(article, file)).toBeNull();
-    await saveSnapshot(built, file);
+    await saveSnapshot(article, index, file);
     const [document] = article.documents;
     const edited: Corpus = {
       ...article,
@@ -102,16 +108,37 @@ describe('saveSnapshot and loadSnapshot', () => {
     expect(await loadSnapshot(article, file)).toBeNull();
   });
 
-  it('refuses an answerer it did not make', async () => {
-    const foreign: Answerer = { ...built };
-    await expect(saveSnapshot(foreign, join(folder, 'x.bin'))).rejects.toThrow(TypeError);
+  it('misses a snapshot saved with another tuning, and loads it with that tuning', async () => {
+    const file = join(folder, 'article.bin');
+    const tuning = { decision: { minCoverage: 0.5 } };
+    await saveSnapshot(article, indexCorpus(article, { tuning }), file);
+    expect(await loadSnapshot(article, file)).toBeNull();
+    const loaded = await loadSnapshot(article, file, { tuning });
+    expect(loaded && answersOf(loaded)).toStrictEqual(
+      answersOf(createAnswererFromIndex(article, indexCorpus(article, { tuning }))),
+    );
   });
 
   it('leaves one whole file when two processes save the same snapshot at once', async () => {
     const file = join(folder, 'article.bin');
-    await Promise.all([saveSnapshot(built, file), saveSnapshot(built, file)]);
+    await Promise.all([saveSnapshot(article, index, file), saveSnapshot(article, index, file)]);
     expect(await readdir(folder)).toEqual(['article.bin']);
     expect(await loadSnapshot(article, file)).not.toBeNull();
+  });
+});
+
+describe('snapshotKey', () => {
+  it('changes with the text, the tuning and the code fingerprint', () => {
+    const corpus = tinyCorpus(['The council voted.']);
+    const key = snapshotKey(corpus, DEFAULT_TUNING, 'code-a');
+    expect(snapshotKey(corpus, DEFAULT_TUNING, 'code-a')).toBe(key);
+    expect(snapshotKey(tinyCorpus(['The council voted!']), DEFAULT_TUNING, 'code-a')).not.toBe(key);
+    const tuning = {
+      ...DEFAULT_TUNING,
+      decision: { ...DEFAULT_TUNING.decision, minCoverage: 0.4 },
+    };
+    expect(snapshotKey(corpus, tuning, 'code-a')).not.toBe(key);
+    expect(snapshotKey(corpus, DEFAULT_TUNING, 'code-b')).not.toBe(key);
   });
 });
 
