@@ -1,5 +1,6 @@
 import type { Answer, Excerpt } from './answer.js';
-import type { ArticleDocument, Corpus } from './corpus/load-corpus.js';
+import type { Corpus } from './corpus/load-corpus.js';
+import type { ArticleDocument } from './corpus/parse-article.js';
 import { decideAnswer } from './decision/decide-answer.js';
 import type { AnnotatedParagraph } from './indexing/annotated-paragraphs.js';
 import { buildCorpusIndex, type CorpusIndex } from './indexing/corpus-index.js';

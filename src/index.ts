@@ -9,16 +9,14 @@ export {
   indexCorpus,
 } from './answerer.js';
 export { type CoreConfig, CoreConfigSchema, parseConfig } from './config.js';
+export { type CorpusLimits, DEFAULT_CORPUS_LIMITS } from './corpus/corpus-limits.js';
+export { type Corpus, loadCorpus } from './corpus/load-corpus.js';
 export {
   type ArticleDocument,
-  type Corpus,
-  type CorpusLimits,
-  DEFAULT_CORPUS_LIMITS,
   type FrontMatter,
   FrontMatterSchema,
-  loadCorpus,
   parseArticle,
-} from './corpus/load-corpus.js';
+} from './corpus/parse-article.js';
 export * from './errors.js';
 export type { CorpusIndex } from './indexing/corpus-index.js';
 export {

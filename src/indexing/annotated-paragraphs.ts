@@ -1,6 +1,7 @@
 // indexing/: the corpus index built once: MiniSearch, annotations, term relations, aliases.
 // May import: language, corpus, tuning, errors.
-import type { ArticleDocument, Corpus } from '../corpus/load-corpus.js';
+import type { Corpus } from '../corpus/load-corpus.js';
+import type { ArticleDocument } from '../corpus/parse-article.js';
 import type { TextAnalysis } from '../language/text-analysis.js';
 import type { CompactAnnotations } from './annotation-columns.js';
 
