@@ -75,7 +75,7 @@ module.exports = {
         path: '^(?:src|adapters)/',
         pathNot: '^src/(?:question/|index\\.ts$|input-bounds\\.ts$)',
       },
-      to: { path: '^src/question/(?:classify-question|clean-question|focus|answer-side)\\.ts$' },
+      to: { path: '^src/question/(?:classify-question|clean-question|focus|main-verb)\\.ts$' },
     },
     ...stageOrder,
   ],

@@ -4,10 +4,10 @@ import type { QuestionType } from '../answer.js';
 import { analyzeText, type Token } from '../language/text-analysis.js';
 import type { WordNet } from '../language/wordnet.js';
 import type { Tuning } from '../tuning.js';
-import { type AnswerSide, answerSide } from './answer-side.js';
 import { classifyQuestion } from './classify-question.js';
 import { cleanQuestion } from './clean-question.js';
 import { findFocus, hasOnlyModifiersBetween, refineType } from './focus.js';
+import { type AnswerSide, findAnswerSide } from './main-verb.js';
 import {
   asksAmount,
   asksForSeveral,
@@ -90,7 +90,7 @@ export function analyzeQuestion(
   const whatIndex = tokens.findIndex((t) => t.lemma === 'which' || t.lemma === 'what');
   const type = refineType(classified.type, focus, tokens, whatIndex, wordnet);
   const focusAt = focus ? tokens.indexOf(focus) : -1;
-  const side = answerSide(tokens, whIndex, tuning.whPhraseReach);
+  const side = findAnswerSide(tokens, whIndex, tuning.whPhraseReach);
   const asksAction = type === 'what' && endsWithToDo(tokens);
   return {
     cleaned,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../../src/language/text-analysis.js';
-import { answerSide } from '../../../src/question/answer-side.js';
 import { classifyQuestion } from '../../../src/question/classify-question.js';
 import { cleanQuestion } from '../../../src/question/clean-question.js';
+import { findAnswerSide } from '../../../src/question/main-verb.js';
 import { DEFAULT_TUNING } from '../../../src/tuning.js';
 
 describe('cleanQuestion', () => {
@@ -48,10 +48,10 @@ describe('classifyQuestion', () => {
   });
 });
 
-describe('answerSide', () => {
+describe('findAnswerSide', () => {
   const sideOf = (question: string) => {
     const { tokens } = analyzeText(question);
-    const found = answerSide(
+    const found = findAnswerSide(
       tokens,
       classifyQuestion(tokens).whIndex,
       DEFAULT_TUNING.question.whPhraseReach,

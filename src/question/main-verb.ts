@@ -19,7 +19,7 @@ const WH_PHRASE: ReadonlySet<string> = new Set(['NOUN', 'ADJ', 'PROPN']);
  * of a passive ("What did Tesla invent?", "What was the city renamed?": after the verb). Null for
  * a copula ("What is the capital?", either side) and for anything else.
  */
-export function answerSide(
+export function findAnswerSide(
   tokens: readonly Token[],
   whIndex: number,
   whPhraseReach: number,
