@@ -1,8 +1,6 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  type Answerer,
   ConfigError,
-  type Corpus,
   createAnswerer,
   DEFAULT_TUNING,
   loadCorpus,
@@ -42,14 +40,10 @@ describe('resolveTuning', () => {
   });
 });
 
-describe('createAnswerer with tuning', () => {
-  let corpus: Corpus;
-  let shipped: Answerer;
-  beforeAll(async () => {
-    corpus = await loadCorpus('test/fixtures/quality-corpus');
-    shipped = createAnswerer(corpus);
-  });
+const corpus = await loadCorpus('test/fixtures/quality-corpus');
+const shipped = createAnswerer(corpus);
 
+describe('createAnswerer with tuning', () => {
   it('answers as with no tuning when given the defaults', () => {
     const tuned = createAnswerer(corpus, { tuning: DEFAULT_TUNING });
     for (const question of QUESTIONS) {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createAnnotatedParagraphs } from '../../../src/indexing/annotated-paragraphs.js';
 import { buildCorpusIndex } from '../../../src/indexing/corpus-index.js';
 import { openWordNet } from '../../../src/language/wordnet.js';
+import type { AnswerWanted } from '../../../src/question/question-analysis.js';
 import { actionSpans } from '../../../src/short-answer/action-spans.js';
 import type { SpanSource } from '../../../src/short-answer/candidate-span.js';
 import { locationSpans } from '../../../src/short-answer/location-spans.js';
@@ -14,14 +15,17 @@ import {
 import { DEFAULT_TUNING } from '../../../src/tuning.js';
 
 describe('the span source registry', () => {
-  it('ranks the kinds each answer wants, in registry order', () => {
-    expect(rankSpanKinds('who')).toEqual(['person', 'group', 'name', 'place']);
-    expect(rankSpanKinds('where')).toEqual(['place', 'name', 'location']);
-    expect(rankSpanKinds('when')).toEqual(['time']);
-    expect(rankSpanKinds('how-many')).toEqual(['number']);
-    expect(rankSpanKinds('how')).toEqual(['manner']);
-    expect(rankSpanKinds('action')).toEqual(['action']);
-    expect(rankSpanKinds('amount')).toEqual(['number', 'thing', 'name']);
+  const ranked: [AnswerWanted, string[]][] = [
+    ['who', ['person', 'group', 'name', 'place']],
+    ['where', ['place', 'name', 'location']],
+    ['when', ['time']],
+    ['how-many', ['number']],
+    ['how', ['manner']],
+    ['action', ['action']],
+    ['amount', ['number', 'thing', 'name']],
+  ];
+  it.each(ranked)('ranks the kinds a %s answer takes, in registry order', (wanted, kinds) => {
+    expect(rankSpanKinds(wanted)).toEqual(kinds);
   });
 
   it('has no span for why and yes-no questions', () => {
