@@ -46,6 +46,7 @@ export type SpanChooser = (
 
 /** For where the kind decides: a name of unknown kind ("Okafor") answers only without a place. */
 const STRICT_KIND_TYPES: ReadonlySet<QuestionType> = new Set(['where']);
+/** Scores closer than this are a tie (float noise), which the longer span wins. */
 const TIE = 1e-9;
 
 /**
