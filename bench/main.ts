@@ -4,6 +4,7 @@ import { cpus, platform, totalmem } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runMain } from '../adapters/cli/run-main.js';
+import { readTuningFile } from '../adapters/cli/tuning-file.js';
 import { ensureGeneratedCorpus } from './corpus-generator.js';
 import { measureEndToEnd } from './end-to-end.js';
 import type { EngineName } from './engines.js';
@@ -34,6 +35,8 @@ runMain(async () => {
     process.stdout.write(`${BENCH_USAGE}\n`);
     return;
   }
+  // Checked here, so a bad file fails before any corpus is generated or measured.
+  if (flags.tuning !== undefined) await readTuningFile(flags.tuning);
   let source: ProseSource | null = null;
   const sizes: SizeReport[] = [];
   for (const size of flags.sizes) {
@@ -116,6 +119,7 @@ function runChild(
       '--seed',
       String(flags.seed),
     ],
+    ...(flags.tuning === undefined ? [] : ['--tuning', resolve(flags.tuning)]),
   ];
   log(`${size.label}: measuring ${engine} (node ${args.join(' ')})`);
   return new Promise((resolvePromise, reject) => {

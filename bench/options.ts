@@ -14,6 +14,8 @@ Options:
   --queries N           questions per size (default: 300)
   --seed N              seed of the generated corpora and questions (default: 7)
   --skip-end-to-end     do not time ask and the REPL start
+  --tuning FILE         the bot's tuned numbers from FILE (JSON, any part of src/tuning.ts)
+                        instead of the shipped ones; the start-up times use the shipped ones
   --json                print the report as one JSON object (only JSON on stdout)
   -h, --help            show this help`;
 
@@ -31,6 +33,8 @@ export interface BenchFlags {
   readonly queries: number;
   readonly seed: number;
   readonly endToEnd: boolean;
+  /** A JSON file of tuning overrides for the bot, or undefined for the shipped tuning. */
+  readonly tuning: string | undefined;
   readonly json: boolean;
   readonly help: boolean;
 }
@@ -47,6 +51,7 @@ const FlagsSchema = z.object({
     .default(300),
   seed: z.coerce.number({ error: '--seed must be a whole number' }).int().default(7),
   'skip-end-to-end': z.boolean().default(false),
+  tuning: z.string().trim().min(1, '--tuning needs a file path').optional(),
   json: z.boolean().default(false),
   help: z.boolean().default(false),
 });
@@ -85,6 +90,7 @@ export function parseBenchFlags(argv: readonly string[]): BenchFlags {
         queries: { type: 'string' },
         seed: { type: 'string' },
         'skip-end-to-end': { type: 'boolean' },
+        tuning: { type: 'string' },
         json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -109,6 +115,7 @@ export function parseBenchFlags(argv: readonly string[]): BenchFlags {
     queries: flags.queries,
     seed: flags.seed,
     endToEnd: !flags['skip-end-to-end'],
+    tuning: flags.tuning,
     json: flags.json,
     help: flags.help,
   };

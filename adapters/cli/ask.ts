@@ -9,7 +9,7 @@ import {
 } from '../../src/index.js';
 import { renderAnswer, renderAnswerLine } from '../terminal/render.js';
 import { ASK_USAGE, parseAskFlags } from './ask-options.js';
-import { runMain } from './run-main.js';
+import { runMain, STDERR_WARNINGS } from './run-main.js';
 
 runMain(async () => {
   const flags = parseAskFlags(process.argv.slice(2));
@@ -18,7 +18,9 @@ runMain(async () => {
     return;
   }
   const env = parseConfig(CoreConfigSchema, process.env);
-  const qa = await createAnswererCached(await loadCorpus(flags.corpus ?? env.CORPUS_DIR));
+  const qa = await createAnswererCached(await loadCorpus(flags.corpus ?? env.CORPUS_DIR), {
+    logger: STDERR_WARNINGS,
+  });
   const ask = (question: string): Answer =>
     AnswerSchema.parse(qa.answerQuestion(question, { top: flags.top }));
 

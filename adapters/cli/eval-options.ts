@@ -13,6 +13,8 @@ Options:
   --squad FILE    a converted SQuAD file instead: each article is its own corpus
   --limit N       only the first N questions (article file) or articles (SQuAD)
   --baseline      also score plain MiniSearch with default options, side by side
+  --tuning FILE   tuned numbers to use instead of the shipped ones (JSON, any part of
+                  src/tuning.ts, e.g. {"decision": {"minCoverage": 0.4}})
   --verbose       list the misses
   --json          print the metrics as one JSON object
   -h, --help      show this help`;
@@ -30,6 +32,7 @@ export const EvalFlagsSchema = z.object({
     .min(1, LIMIT_MESSAGE)
     .optional(),
   baseline: z.boolean().default(false),
+  tuning: z.string().trim().min(1, '--tuning needs a file path').optional(),
   verbose: z.boolean().default(false),
   json: z.boolean().default(false),
   help: z.boolean().default(false),
@@ -49,6 +52,7 @@ export function parseEvalFlags(argv: readonly string[]): EvalFlags {
         corpus: { type: 'string' },
         limit: { type: 'string' },
         baseline: { type: 'boolean' },
+        tuning: { type: 'string' },
         verbose: { type: 'boolean' },
         json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },

@@ -1,4 +1,4 @@
-import { isArticleQaError } from '../../src/index.js';
+import { isArticleQaError, type SnapshotLogger } from '../../src/index.js';
 
 /**
  * Runs a command's main function: our own errors print their message (no stack trace) and exit 1;
@@ -16,3 +16,11 @@ export function runMain(main: () => Promise<void>): void {
     process.exitCode = 1;
   });
 }
+
+/** For terminal commands: the index cache's warnings on stderr, its routine reports nowhere. */
+export const STDERR_WARNINGS: SnapshotLogger = {
+  info: () => undefined,
+  warn: (message) => {
+    process.stderr.write(`${message}\n`);
+  },
+};

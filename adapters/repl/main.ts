@@ -5,14 +5,16 @@ import {
   loadCorpus,
   parseConfig,
 } from '../../src/index.js';
-import { runMain } from '../cli/run-main.js';
+import { runMain, STDERR_WARNINGS } from '../cli/run-main.js';
 import { ANSI, PLAIN } from '../terminal/render.js';
 import { ReplConfigSchema } from './config.js';
 import { createReplSession } from './session.js';
 
 runMain(async () => {
   const env = parseConfig(ReplConfigSchema, process.env);
-  const qa = await createAnswererCached(await loadCorpus(env.CORPUS_DIR));
+  const qa = await createAnswererCached(await loadCorpus(env.CORPUS_DIR), {
+    logger: STDERR_WARNINGS,
+  });
   const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
   const limiter = env.RATE_LIMIT_PER_MINUTE
     ? createRateLimiter({ perMinute: env.RATE_LIMIT_PER_MINUTE, burst: env.RATE_LIMIT_BURST })
