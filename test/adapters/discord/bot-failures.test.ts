@@ -1,0 +1,100 @@
+import { MessageFlags } from 'discord.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../../adapters/discord/commands.js';
+import { FRIENDLY_ERROR } from '../../../adapters/discord/handlers.js';
+import type { Answerer } from '../../../src/index.js';
+import type { RecordedRequest } from './double/discord-double.js';
+import { type BotHarness, startHarness } from './harness.js';
+
+/** How many of the next questions throw: an injected fault inside the answerer. */
+let failuresLeft = 0;
+const failing = (qa: Answerer): Answerer => ({
+  documents: qa.documents,
+  getParagraph: (id, n) => qa.getParagraph(id, n),
+  answerQuestion(question, options) {
+    if (failuresLeft > 0) {
+      failuresLeft -= 1;
+      throw new Error('injected failure');
+    }
+    return qa.answerQuestion(question, options);
+  },
+});
+
+let h: BotHarness;
+beforeAll(async () => {
+  h = await startHarness({ wrap: failing });
+});
+afterAll(async () => {
+  await h?.stop();
+});
+
+function mention(content: string) {
+  const guild = h.double.guilds[0];
+  if (!guild) throw new Error('no guild');
+  return h.double.sendMessage({
+    author: h.user,
+    content: `<@${h.double.bot.id}> ${content}`,
+    channelId: guild.channelId,
+    guildId: guild.id,
+    mentions: [h.double.bot],
+  });
+}
+
+function ask(question: string) {
+  const guild = h.double.guilds[0];
+  if (!guild) throw new Error('no guild');
+  return h.double.sendInteraction({
+    user: h.user,
+    channelId: guild.channelId,
+    guildId: guild.id,
+    command: {
+      name: COMMANDS.ask.name,
+      options: [{ name: COMMANDS.ask.question, type: 3, value: question }],
+    },
+  });
+}
+
+const replyTo = (messageId: string) => (r: RecordedRequest) =>
+  r.method === 'POST' && r.body?.message_reference?.message_id === messageId;
+
+describe('a failure while answering', () => {
+  it('gives the mention a friendly reply, logs it with context, and answers the next one', async () => {
+    failuresLeft = 1;
+    const failed = mention('When do the harbour works start?');
+    const apology = await h.double.waitForRequest(replyTo(failed.id), 'the friendly reply');
+    expect(apology.body.content).toBe(FRIENDLY_ERROR);
+    expect(JSON.stringify(apology.body)).not.toMatch(/injected|at .*\.ts/);
+    const logged = h.logs.find((l) => l.messageId === failed.id);
+    expect(logged).toMatchObject({ level: 50, msg: 'failed to answer', event: 'message' });
+    expect((logged?.err as { message?: string } | undefined)?.message).toBe('injected failure');
+
+    const next = mention('When do the harbour works start?');
+    const answer = await h.double.waitForRequest(replyTo(next.id), 'the next answer');
+    expect(answer.body.embeds.length).toBeGreaterThan(0);
+  });
+
+  it('replaces a deferred /ask with a private apology, and answers the next /ask', async () => {
+    failuresLeft = 1;
+    const failed = ask('When do the harbour works start?');
+    const webhook = `/webhooks/${h.double.applicationId}/${failed.token}`;
+    await h.double.waitForRequest(
+      (r) => r.method === 'DELETE' && r.path === `${webhook}/messages/%40original`,
+      'the pending reply removed',
+    );
+    const apology = await h.double.waitForRequest(
+      (r) => r.method === 'POST' && r.path === webhook,
+      'the private apology',
+    );
+    expect(apology.body).toMatchObject({ content: FRIENDLY_ERROR, flags: MessageFlags.Ephemeral });
+    expect(h.logs.some((l) => l.interactionId === failed.id && l.level === 50)).toBe(true);
+
+    const next = ask('When do the harbour works start?');
+    const answer = await h.double.waitForRequest(
+      (r) =>
+        r.method === 'PATCH' &&
+        r.path === `/webhooks/${h.double.applicationId}/${next.token}/messages/%40original`,
+      'the next /ask answer',
+    );
+    expect(answer.body.embeds.length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,145 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../../adapters/discord/commands.js';
+import { FRIENDLY_ERROR } from '../../../adapters/discord/handlers.js';
+import { createRateLimiter } from '../../../src/index.js';
+import type { RecordedRequest } from './double/discord-double.js';
+import { snowflake, type UserPayload, userPayload } from './double/payloads.js';
+import { type BotHarness, startHarness } from './harness.js';
+
+let h: BotHarness | undefined;
+afterEach(async () => {
+  await h?.stop();
+  h = undefined;
+});
+
+const replyTo = (messageId: string) => (r: RecordedRequest) =>
+  r.method === 'POST' && r.body?.message_reference?.message_id === messageId;
+
+function mention(harness: BotHarness, author: UserPayload, content: string) {
+  const guild = harness.double.guilds[0];
+  if (!guild) throw new Error('no guild');
+  return harness.double.sendMessage({
+    author,
+    content: `<@${harness.double.bot.id}> ${content}`,
+    channelId: guild.channelId,
+    guildId: guild.id,
+    mentions: [harness.double.bot],
+  });
+}
+
+function directMessage(harness: BotHarness, author: UserPayload, content: string) {
+  return harness.double.sendMessage({ author, content, channelId: snowflake() });
+}
+
+const QUESTION = 'When do the harbour works start?';
+
+describe('Discord bot under a flood', () => {
+  it('limits a flooding user across channels, tells them once, and still answers another user', async () => {
+    h = await startHarness({
+      limiter: createRateLimiter({ perMinute: 10, burst: 3 }),
+      logLevel: 'debug',
+    });
+    const harness = h;
+    const flooder = userPayload('flooder');
+    const other = userPayload('other');
+    // Alternating a channel and DMs does not dodge the limit: it is per user.
+    const flood = Array.from({ length: 8 }, (_, i) =>
+      i % 2 === 0 ? mention(harness, flooder, QUESTION) : directMessage(harness, flooder, QUESTION),
+    );
+    const calm = mention(harness, other, QUESTION);
+
+    const calmReply = await harness.double.waitForRequest(replyTo(calm.id), 'the other user');
+    expect(calmReply.body.embeds.length).toBeGreaterThan(0);
+    const replies = await Promise.all(
+      flood.slice(0, 4).map((m) => harness.double.waitForRequest(replyTo(m.id), 'a flood reply')),
+    );
+    expect(replies.slice(0, 3).every((r) => r.body.embeds.length > 0)).toBe(true);
+    expect(replies[3]?.body.content).toMatch(
+      /^You are asking faster than I can answer\. Please wait \d+ seconds? and ask again\.$/,
+    );
+    // Every decision was taken, in order, before the other user's; the rest got no reply at all.
+    for (const message of flood.slice(4)) {
+      expect(harness.double.requests.some(replyTo(message.id))).toBe(false);
+    }
+    const servedToFlooder = () =>
+      harness.logs.filter((l) => l.msg === 'request served' && l.userId === flooder.id);
+    await harness.waitForLog(() => servedToFlooder().length === 8);
+    const outcomes = servedToFlooder().map((l) => l.outcome);
+    expect(outcomes.sort()).toEqual([
+      'answered',
+      'answered',
+      'answered',
+      'rate-limited',
+      'silent',
+      'silent',
+      'silent',
+      'silent',
+    ]);
+  });
+});
+
+describe('Discord bot when Discord fails', () => {
+  it('survives a 500 on every try of a reply: apologises, logs it, and answers the next question', async () => {
+    h = await startHarness();
+    const reader = userPayload('reader');
+    const first = mention(h, reader, QUESTION);
+    // discord.js retries a 5xx three times; fail all four tries.
+    h.double.failNext(replyTo(first.id), 500, 4);
+    const apology = await h.double.waitForRequest(
+      (r) => replyTo(first.id)(r) && r.body?.content === FRIENDLY_ERROR,
+      'the apology after the outage',
+    );
+    expect(apology.body.embeds).toEqual([]);
+    const logged = h.logs.find((l) => l.msg === 'failed to answer' && l.messageId === first.id);
+    expect(logged).toMatchObject({ level: 50, event: 'message' });
+    expect((logged?.err as { status?: number } | undefined)?.status).toBe(500);
+
+    const next = mention(h, reader, QUESTION);
+    const answer = await h.double.waitForRequest(replyTo(next.id), 'the next answer');
+    expect(answer.body.embeds.length).toBeGreaterThan(0);
+  });
+
+  it('rides out a single 500 on /ask: the retried edit carries the answer', async () => {
+    h = await startHarness();
+    const guild = h.double.guilds[0];
+    if (!guild) throw new Error('no guild');
+    const interaction = h.double.sendInteraction({
+      user: userPayload('reader'),
+      channelId: guild.channelId,
+      guildId: guild.id,
+      command: {
+        name: COMMANDS.ask.name,
+        options: [{ name: COMMANDS.ask.question, type: 3, value: QUESTION }],
+      },
+    });
+    const edit = (r: RecordedRequest) =>
+      r.method === 'PATCH' && r.path.includes(`/${interaction.token}/messages/%40original`);
+    h.double.failNext(edit, 500, 1);
+    await h.double.waitForRequest(edit, 'the first edit');
+    const edits = () => h?.double.requests.filter(edit) ?? [];
+    await h.double.waitForRequest((r) => edit(r) && edits().length === 2, 'the retried edit');
+    expect(edits()[1]?.body.embeds.length).toBeGreaterThan(0);
+  });
+});
+
+describe('Discord request logs', () => {
+  it('log platform, user id, question length and latency, and never the question text', async () => {
+    h = await startHarness();
+    const reader = userPayload('reader');
+    const secretQuestion = 'When do the harbour works start, asks zanzibar-quokka?';
+    const sent = mention(h, reader, secretQuestion);
+    await h.double.waitForRequest(replyTo(sent.id), 'the answer');
+    const line = await h.waitForLog((l) => l.msg === 'request served' && l.userId === reader.id);
+    expect(line).toMatchObject({
+      level: 30,
+      platform: 'discord',
+      event: 'message',
+      userId: reader.id,
+      outcome: 'answered',
+      questionLength: secretQuestion.length,
+    });
+    expect(typeof line?.latencyMs).toBe('number');
+    expect(JSON.stringify(h.logs)).not.toContain('zanzibar');
+    expect(JSON.stringify(h.logs)).not.toContain('test-token');
+  });
+});

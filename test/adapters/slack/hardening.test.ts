@@ -1,0 +1,142 @@
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { renderFailure } from '../../../adapters/slack/render.js';
+import {
+  type Answerer,
+  createAnswerer,
+  createRateLimiter,
+  loadCorpus,
+} from '../../../src/index.js';
+import { BOT_USER_ID, type SlackDouble, startSlackDouble } from './doubles.js';
+import {
+  eventBody,
+  FORM,
+  type HttpBot,
+  JSON_TYPE,
+  slashCommandBody,
+  startHttpBot,
+} from './harness.js';
+
+let qa: Answerer;
+let double: SlackDouble;
+let bot: HttpBot | undefined;
+
+beforeAll(async () => {
+  qa = createAnswerer(await loadCorpus('test/fixtures/slack-hostile'));
+});
+beforeEach(async () => {
+  double = await startSlackDouble();
+});
+afterEach(async () => {
+  await bot?.stop();
+  bot = undefined;
+  await double.close();
+});
+
+const QUESTION = 'What budget did the council approve?';
+
+const mention = (user: string, eventId: string, channel = 'C1') =>
+  eventBody(
+    {
+      type: 'app_mention',
+      user,
+      text: `<@${BOT_USER_ID}> ${QUESTION}`,
+      ts: '1700000000.000100',
+      channel,
+      event_ts: '1700000000.000100',
+    },
+    eventId,
+  );
+
+describe('Slack bot under a flood', () => {
+  it('limits a flooding user across channels, tells them once, and still answers another user', async () => {
+    bot = await startHttpBot({
+      qa,
+      double,
+      limiter: createRateLimiter({ perMinute: 10, burst: 3 }),
+    });
+    const started = bot;
+    const ask = (user: string, channel: string) =>
+      started.postSigned(
+        slashCommandBody(QUESTION, double.responseUrl(`${user}-${channel}`), {
+          user_id: user,
+          channel_id: channel,
+        }),
+        FORM,
+      );
+    const flood = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => ask('U1', i % 2 === 0 ? 'C1' : 'C2')),
+    );
+    const calm = await ask('U2', 'C1');
+
+    const bodies = await Promise.all(flood.map((response) => response.text()));
+    expect(flood.every((response) => response.status === 200)).toBe(true);
+    const parsed = bodies.filter((body) => body !== '').map((body) => JSON.parse(body));
+    const answers = parsed.filter((message) => message.blocks.length > 1);
+    const notices = parsed.filter((message) => /^You are asking faster/.test(message.text));
+    expect(answers).toHaveLength(3);
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatchObject({ response_type: 'ephemeral' });
+    // The rest were acknowledged with nothing: told once is enough.
+    expect(bodies.filter((body) => body === '')).toHaveLength(2);
+
+    const calmAnswer = (await calm.json()) as { blocks: unknown[] };
+    expect(calmAnswer.blocks.length).toBeGreaterThan(1);
+  });
+
+  it('sends a too-long question a polite ephemeral refusal instead of a truncated answer', async () => {
+    bot = await startHttpBot({ qa, double });
+    const question = `${QUESTION} ${'really '.repeat(80)}`.trim();
+    const response = await bot.postSigned(
+      slashCommandBody(question, double.responseUrl('long')),
+      FORM,
+    );
+    expect(await response.json()).toMatchObject({
+      response_type: 'ephemeral',
+      text: `Please ask a shorter question: I answer questions of up to 500 characters, and yours has ${question.length}.`,
+    });
+  });
+});
+
+describe('Slack bot when Slack fails', () => {
+  it('survives a 500 from chat.postMessage: apologises to the asker, logs it, and answers the next mention', async () => {
+    bot = await startHttpBot({ qa, double });
+    double.failNextHttp('chat.postMessage', 500);
+    const first = await bot.postSigned(mention('U1', 'Ev1'), JSON_TYPE);
+    expect(first.status).toBe(200);
+    const apology = await double.waitForCall('chat.postEphemeral');
+    expect(apology.args).toMatchObject({ channel: 'C1', user: 'U1', text: renderFailure().text });
+    const failure = bot.logs.find(
+      (l) => l.msg === 'Slack listener failed; told the user and carried on',
+    );
+    expect(failure).toMatchObject({ level: 50, eventId: 'Ev1', user: 'U1' });
+
+    await bot.postSigned(mention('U1', 'Ev2'), JSON_TYPE);
+    const answer = await double.waitForCall(
+      'chat.postMessage',
+      (call) => String(call.args.text).length > 0,
+    );
+    expect(answer.args).toMatchObject({ channel: 'C1' });
+    expect(double.callsOf('chat.postMessage')).toHaveLength(2);
+  });
+
+  it('logs each request with platform, user, question length and latency, never the text', async () => {
+    bot = await startHttpBot({ qa, double });
+    const response = await bot.postSigned(
+      slashCommandBody(`${QUESTION} zanzibar-quokka`, double.responseUrl('a')),
+      FORM,
+    );
+    expect(response.status).toBe(200);
+    const line = bot.logs.find((l) => l.msg === 'request served');
+    expect(line).toMatchObject({
+      level: 30,
+      platform: 'slack',
+      event: 'ask',
+      userId: 'U1',
+      outcome: 'answered',
+      questionLength: `${QUESTION} zanzibar-quokka`.length,
+    });
+    expect(typeof line?.latencyMs).toBe('number');
+    expect(JSON.stringify(bot.logs)).not.toContain('zanzibar');
+    expect(JSON.stringify(bot.logs)).not.toContain('xoxb-test-token');
+  });
+});
