@@ -3,7 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { cpus, platform, totalmem } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runMain } from '../adapters/cli/run-main.js';
+import { runMain } from '../adapters/shared/run-main.js';
 import { ensureGeneratedCorpus } from './corpus-generator.js';
 import { measureEndToEnd } from './end-to-end.js';
 import type { EngineName } from './engines.js';

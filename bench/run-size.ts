@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { runMain } from '../adapters/cli/run-main.js';
+import { runMain } from '../adapters/shared/run-main.js';
 import { type Corpus, loadCorpus, UsageError } from '../src/index.js';
 import { createBaselineEngine, createCoreEngine, loadEngineSnapshot } from './engines.js';
 import { scoreRetrieval, timeQueries, warmUp } from './measure.js';

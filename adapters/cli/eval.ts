@@ -20,11 +20,11 @@ import {
   loadCorpus,
   parseConfig,
 } from '../../src/index.js';
+import { runMain } from '../shared/run-main.js';
 import { createMiniSearchPredictor } from './eval-baseline.js';
 import { readArticleQuestions, readSquadArticles } from './eval-files.js';
 import { EVAL_USAGE, type EvalFlags, parseEvalFlags } from './eval-options.js';
 import { type EvalReport, renderReport, renderReportJson } from './eval-report.js';
-import { runMain } from './run-main.js';
 
 /** One batch of questions over one corpus: an article file has one, a SQuAD file one per article. */
 interface EvalBatch {

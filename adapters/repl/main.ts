@@ -5,7 +5,7 @@ import {
   loadCorpus,
   parseConfig,
 } from '../../src/index.js';
-import { runMain } from '../cli/run-main.js';
+import { runMain } from '../shared/run-main.js';
 import { ANSI, PLAIN } from '../terminal/render.js';
 import { ReplConfigSchema } from './config.js';
 import { createReplSession } from './session.js';
