@@ -1,10 +1,6 @@
 import { createInterface } from 'node:readline';
-import {
-  createAnswererCached,
-  createRateLimiter,
-  loadCorpus,
-  parseConfig,
-} from '../../src/index.js';
+import { createAnswererCached, loadCorpus, parseConfig } from '../../src/index.js';
+import { createRateLimiter } from '../shared/rate-limiter.js';
 import { runMain } from '../shared/run-main.js';
 import { ANSI, PLAIN } from '../terminal/render.js';
 import { ReplConfigSchema } from './config.js';

@@ -1,4 +1,5 @@
-import type { Answer, Answerer, RateLimiter } from '../../src/index.js';
+import type { Answer, Answerer } from '../../src/index.js';
+import type { RateLimiter } from '../shared/rate-limiter.js';
 import { decideRequest } from '../shared/request-gate.js';
 import { renderAnswer, renderParagraph, type Style } from '../terminal/render.js';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { createRateLimiter, DEFAULT_RATE_LIMIT, type RateLimiter } from '../../src/index.js';
 import { blankAsMissing } from './environment.js';
 import type { LoggerOptions } from './logger.js';
+import { createRateLimiter, DEFAULT_RATE_LIMIT, type RateLimiter } from './rate-limiter.js';
 
 /** pino's levels, for `LOG_LEVEL`. */
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;

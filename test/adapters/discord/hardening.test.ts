@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../../adapters/discord/commands.js';
 import { FRIENDLY_ERROR } from '../../../adapters/discord/handlers.js';
-import { createRateLimiter } from '../../../src/index.js';
+import { createRateLimiter } from '../../../adapters/shared/rate-limiter.js';
 import type { RecordedRequest } from './double/discord-double.js';
 import { snowflake, type UserPayload, userPayload } from './double/payloads.js';
 import { type BotHarness, startHarness } from './harness.js';

@@ -3,8 +3,9 @@ import { Writable } from 'node:stream';
 import type { Client } from 'discord.js';
 import { pino } from 'pino';
 import { startBot } from '../../../adapters/discord/client.js';
+import type { RateLimiter } from '../../../adapters/shared/rate-limiter.js';
 import { createRequestGate } from '../../../adapters/shared/request-gate.js';
-import { type Answerer, createAnswerer, loadCorpus, type RateLimiter } from '../../../src/index.js';
+import { type Answerer, createAnswerer, loadCorpus } from '../../../src/index.js';
 import {
   type DiscordDouble,
   type DiscordDoubleOptions,

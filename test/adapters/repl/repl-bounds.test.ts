@@ -1,12 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createReplSession, REPL_USAGE } from '../../../adapters/repl/session.js';
+import { createRateLimiter } from '../../../adapters/shared/rate-limiter.js';
 import { PLAIN } from '../../../adapters/terminal/render.js';
-import {
-  type Answerer,
-  createAnswerer,
-  createRateLimiter,
-  loadCorpus,
-} from '../../../src/index.js';
+import { type Answerer, createAnswerer, loadCorpus } from '../../../src/index.js';
 
 let qa: Answerer;
 beforeAll(async () => {

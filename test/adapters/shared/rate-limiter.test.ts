@@ -2,9 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   createRateLimiter,
   DEFAULT_RATE_LIMIT,
-  describeRetry,
   rateLimitKey,
-} from '../../../src/index.js';
+} from '../../../adapters/shared/rate-limiter.js';
 
 function clock() {
   let time = 0;
@@ -82,15 +81,5 @@ describe('createRateLimiter', () => {
       'rate limiter: perMinute must be positive, not 0',
     );
     expect(() => createRateLimiter({ burst: Number.NaN })).toThrow(/burst must be positive/);
-  });
-});
-
-describe('describeRetry', () => {
-  it('says how long to wait in whole seconds, or minutes for long waits', () => {
-    expect(describeRetry(6_000)).toBe(
-      'You are asking faster than I can answer. Please wait 6 seconds and ask again.',
-    );
-    expect(describeRetry(200)).toContain('wait 1 second and');
-    expect(describeRetry(600_000)).toContain('wait 10 minutes and');
   });
 });

@@ -1,11 +1,7 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createRateLimiter } from '../../../adapters/shared/rate-limiter.js';
 import { renderFailure } from '../../../adapters/slack/render.js';
-import {
-  type Answerer,
-  createAnswerer,
-  createRateLimiter,
-  loadCorpus,
-} from '../../../src/index.js';
+import { type Answerer, createAnswerer, loadCorpus } from '../../../src/index.js';
 import { BOT_USER_ID, type SlackDouble, startSlackDouble } from './doubles.js';
 import {
   eventBody,

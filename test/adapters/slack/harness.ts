@@ -2,11 +2,12 @@ import { createHmac } from 'node:crypto';
 import { Writable } from 'node:stream';
 import type { types } from '@slack/bolt';
 import { createLogger } from '../../../adapters/shared/logger.js';
+import type { RateLimiter } from '../../../adapters/shared/rate-limiter.js';
 import { createRequestGate } from '../../../adapters/shared/request-gate.js';
 import { createSlackBot, type SlackBot } from '../../../adapters/slack/app.js';
 import { parseSlackConfig } from '../../../adapters/slack/config.js';
 import type { EventIdStore } from '../../../adapters/slack/dedupe.js';
-import type { Answerer, RateLimiter } from '../../../src/index.js';
+import type { Answerer } from '../../../src/index.js';
 import { BOT_ID, BOT_USER_ID, type SlackDouble } from './doubles.js';
 
 export const SIGNING_SECRET = 'test-signing-secret';

@@ -102,13 +102,3 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
     },
   };
 }
-
-/** What a rate-limited user is told: how long to wait, in whole seconds or minutes. */
-export function describeRetry(retryAfterMs: number): string {
-  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
-  const wait =
-    seconds < 90
-      ? `${seconds} second${seconds === 1 ? '' : 's'}`
-      : `${Math.ceil(seconds / 60)} minutes`;
-  return `You are asking faster than I can answer. Please wait ${wait} and ask again.`;
-}
