@@ -1,4 +1,6 @@
 export * from './answer-schema.js';
+/** Excerpts in one reply when the caller does not say otherwise: what a chat message has room for. */
+export const DEFAULT_EXCERPTS = 3;
 export { type Answerer, type AskOptions, createAnswerer } from './answerer.js';
 export { type CoreConfig, CoreConfigSchema, parseConfig } from './config.js';
 export {

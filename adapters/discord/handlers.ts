@@ -7,7 +7,7 @@ import {
   MessageFlags,
   type RepliableInteraction,
 } from 'discord.js';
-import type { Answerer } from '../../src/index.js';
+import { type Answerer, DEFAULT_EXCERPTS } from '../../src/index.js';
 import type { Logger } from '../shared/logger.js';
 import {
   createRequestGate,
@@ -40,7 +40,7 @@ export interface HandlerOptions {
   logger: Logger;
   /** Long questions behind **More** buttons. @default a store of 1,000 */
   store?: QuestionStore;
-  /** Excerpts per reply. @default 3 */
+  /** Excerpts per reply. @default DEFAULT_EXCERPTS */
   top?: number;
   /** Rate limit, input bounds, shutdown tracking and request logs. @default no rate limit */
   gate?: RequestGate;
@@ -78,7 +78,7 @@ export function questionFromMessage(facts: MessageFacts, botId: string): string 
 export function createHandlers(options: HandlerOptions): Handlers {
   const { qa, logger } = options;
   const store = options.store ?? createQuestionStore();
-  const top = options.top ?? 3;
+  const top = options.top ?? DEFAULT_EXCERPTS;
   const gate = options.gate ?? createRequestGate({ platform: 'discord', logger });
 
   const answerPage = (question: string, offset: number, echoQuestion: boolean) => {

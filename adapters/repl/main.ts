@@ -1,5 +1,10 @@
 import { createInterface } from 'node:readline';
-import { createAnswererCached, loadCorpus, parseConfig } from '../../src/index.js';
+import {
+  createAnswererCached,
+  DEFAULT_EXCERPTS,
+  loadCorpus,
+  parseConfig,
+} from '../../src/index.js';
 import { createRateLimiter } from '../shared/rate-limiter.js';
 import { runMain } from '../shared/run-main.js';
 import { ANSI, PLAIN } from '../terminal/render.js';
@@ -13,7 +18,9 @@ runMain(async () => {
   const limiter = env.RATE_LIMIT_PER_MINUTE
     ? createRateLimiter({ perMinute: env.RATE_LIMIT_PER_MINUTE, burst: env.RATE_LIMIT_BURST })
     : null;
-  const session = createReplSession(qa, process.stdout.isTTY ? ANSI : PLAIN, 3, { limiter });
+  const session = createReplSession(qa, process.stdout.isTTY ? ANSI : PLAIN, DEFAULT_EXCERPTS, {
+    limiter,
+  });
 
   const rl = createInterface({
     input: process.stdin,

@@ -7,10 +7,9 @@ import {
   SocketModeReceiver,
   type webApi,
 } from '@slack/bolt';
-import type { Answerer } from '../../src/index.js';
+import { type Answerer, DEFAULT_EXCERPTS } from '../../src/index.js';
 import type { Logger } from '../shared/logger.js';
 import { createRequestGate, type RequestGate } from '../shared/request-gate.js';
-import { DEFAULT_TOP } from './action-value.js';
 import { createBoltLogger } from './bolt-logger.js';
 import { createGlobalErrorHandler, guardListener, serveListener } from './boundary.js';
 import { isSocketMode, type SlackConfig } from './config.js';
@@ -48,7 +47,7 @@ export interface SlackBotOptions {
   eventIds?: EventIdStore;
   /** Extra Web API client options (e.g. `retryConfig`), merged over those from the config. */
   clientOptions?: webApi.WebClientOptions;
-  /** Excerpts per answer. @default 3 */
+  /** Excerpts per answer. @default DEFAULT_EXCERPTS */
   top?: number;
   /** Rate limit, input bounds, shutdown tracking and request logs. @default no rate limit */
   gate?: RequestGate;
@@ -128,7 +127,7 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
   });
 
   const gate = options.gate ?? createRequestGate({ platform: 'slack', logger });
-  const deps: ListenerDeps = { qa: options.qa, top: options.top ?? DEFAULT_TOP, gate };
+  const deps: ListenerDeps = { qa: options.qa, top: options.top ?? DEFAULT_EXCERPTS, gate };
   app.error(createGlobalErrorHandler(logger));
   app.use(createDeduplicationMiddleware(options.eventIds ?? createRecentEventIds(), logger));
   app.command(
