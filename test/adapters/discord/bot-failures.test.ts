@@ -1,7 +1,7 @@
 import { MessageFlags } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FRIENDLY_ERROR } from '../../../adapters/discord/boundary.js';
 import { COMMANDS } from '../../../adapters/discord/commands.js';
-import { FRIENDLY_ERROR } from '../../../adapters/discord/handlers.js';
 import type { Answerer } from '../../../src/index.js';
 import type { RecordedRequest } from './double/discord-double.js';
 import { type BotHarness, startHarness } from './harness.js';

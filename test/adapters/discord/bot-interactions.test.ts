@@ -1,7 +1,7 @@
 import { InteractionResponseType, MessageFlags } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../../adapters/discord/commands.js';
-import { EXPIRED_QUESTION } from '../../../adapters/discord/handlers.js';
+import { EXPIRED_QUESTION } from '../../../adapters/discord/handlers/more.js';
 import { DISCORD_LIMITS } from '../../../adapters/discord/render.js';
 import type { RecordedRequest } from './double/discord-double.js';
 import { messagePayload } from './double/payloads.js';

@@ -1,6 +1,6 @@
 import { GatewayIntentBits } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { USAGE_HINT } from '../../../adapters/discord/handlers.js';
+import { USAGE_HINT } from '../../../adapters/discord/handlers/deps.js';
 import type { RecordedRequest } from './double/discord-double.js';
 import { snowflake, userPayload } from './double/payloads.js';
 import { type BotHarness, quotedText, startHarness, unescapeMarkdown } from './harness.js';

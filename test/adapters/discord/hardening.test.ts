@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { FRIENDLY_ERROR } from '../../../adapters/discord/boundary.js';
 import { COMMANDS } from '../../../adapters/discord/commands.js';
-import { FRIENDLY_ERROR } from '../../../adapters/discord/handlers.js';
 import { createRateLimiter } from '../../../adapters/shared/rate-limiter.js';
 import type { RecordedRequest } from './double/discord-double.js';
 import { snowflake, type UserPayload, userPayload } from './double/payloads.js';

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { type MessageFacts, questionFromMessage } from '../../../adapters/discord/handlers.js';
+import {
+  type MessageFacts,
+  questionFromMessage,
+} from '../../../../adapters/discord/handlers/message.js';
 
 const BOT = '111111111111111111';
 const facts = (overrides: Partial<MessageFacts>): MessageFacts => ({
