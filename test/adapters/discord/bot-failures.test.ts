@@ -3,8 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FRIENDLY_ERROR } from '../../../adapters/discord/boundary.js';
 import { COMMANDS } from '../../../adapters/discord/commands.js';
 import type { Answerer } from '../../../src/index.js';
-import type { RecordedRequest } from './double/discord-double.js';
-import { type BotHarness, startHarness } from './harness.js';
+import {
+  type BotHarness,
+  followUpOf,
+  OPTION,
+  originalOf,
+  replyTo,
+  sendCommand,
+  sendMention,
+  startHarness,
+} from './harness.js';
 
 /** How many of the next questions throw: an injected fault inside the answerer. */
 let failuresLeft = 0;
@@ -28,39 +36,16 @@ afterAll(async () => {
   await h?.stop();
 });
 
-function mention(content: string) {
-  const guild = h.double.guilds[0];
-  if (!guild) throw new Error('no guild');
-  return h.double.sendMessage({
-    author: h.user,
-    content: `<@${h.double.bot.id}> ${content}`,
-    channelId: guild.channelId,
-    guildId: guild.id,
-    mentions: [h.double.bot],
-  });
-}
-
-function ask(question: string) {
-  const guild = h.double.guilds[0];
-  if (!guild) throw new Error('no guild');
-  return h.double.sendInteraction({
-    user: h.user,
-    channelId: guild.channelId,
-    guildId: guild.id,
-    command: {
-      name: COMMANDS.ask.name,
-      options: [{ name: COMMANDS.ask.question, type: 3, value: question }],
-    },
-  });
-}
-
-const replyTo = (messageId: string) => (r: RecordedRequest) =>
-  r.method === 'POST' && r.body?.message_reference?.message_id === messageId;
+const QUESTION = 'When do the harbour works start?';
+const ask = (question: string) =>
+  sendCommand(h, COMMANDS.ask.name, [
+    { name: COMMANDS.ask.question, type: OPTION.STRING, value: question },
+  ]);
 
 describe('a failure while answering', () => {
   it('gives the mention a friendly reply, logs it with context, and answers the next one', async () => {
     failuresLeft = 1;
-    const failed = mention('When do the harbour works start?');
+    const failed = sendMention(h, QUESTION);
     const apology = await h.double.waitForRequest(replyTo(failed.id), 'the friendly reply');
     expect(apology.body.content).toBe(FRIENDLY_ERROR);
     expect(JSON.stringify(apology.body)).not.toMatch(/injected|at .*\.ts/);
@@ -68,33 +53,25 @@ describe('a failure while answering', () => {
     expect(logged).toMatchObject({ level: 50, msg: 'failed to answer', event: 'message' });
     expect((logged?.err as { message?: string } | undefined)?.message).toBe('injected failure');
 
-    const next = mention('When do the harbour works start?');
+    const next = sendMention(h, QUESTION);
     const answer = await h.double.waitForRequest(replyTo(next.id), 'the next answer');
     expect(answer.body.embeds.length).toBeGreaterThan(0);
   });
 
   it('replaces a deferred /ask with a private apology, and answers the next /ask', async () => {
     failuresLeft = 1;
-    const failed = ask('When do the harbour works start?');
+    const failed = ask(QUESTION);
     const webhook = `/webhooks/${h.double.applicationId}/${failed.token}`;
     await h.double.waitForRequest(
       (r) => r.method === 'DELETE' && r.path === `${webhook}/messages/%40original`,
       'the pending reply removed',
     );
-    const apology = await h.double.waitForRequest(
-      (r) => r.method === 'POST' && r.path === webhook,
-      'the private apology',
-    );
+    const apology = await h.double.waitForRequest(followUpOf(h, failed), 'the private apology');
     expect(apology.body).toMatchObject({ content: FRIENDLY_ERROR, flags: MessageFlags.Ephemeral });
     expect(h.logs.some((l) => l.interactionId === failed.id && l.level === 50)).toBe(true);
 
-    const next = ask('When do the harbour works start?');
-    const answer = await h.double.waitForRequest(
-      (r) =>
-        r.method === 'PATCH' &&
-        r.path === `/webhooks/${h.double.applicationId}/${next.token}/messages/%40original`,
-      'the next /ask answer',
-    );
+    const next = ask(QUESTION);
+    const answer = await h.double.waitForRequest(originalOf(h, next), 'the next /ask answer');
     expect(answer.body.embeds.length).toBeGreaterThan(0);
   });
 });

@@ -4,8 +4,17 @@ import { COMMANDS } from '../../../adapters/discord/commands.js';
 import { EXPIRED_QUESTION } from '../../../adapters/discord/handlers/more.js';
 import { DISCORD_LIMITS } from '../../../adapters/discord/render.js';
 import type { RecordedRequest } from './double/discord-double.js';
-import { messagePayload } from './double/payloads.js';
-import { type BotHarness, quotedText, startHarness } from './harness.js';
+import {
+  type BotHarness,
+  type CommandOption,
+  callbackOf,
+  clickButton,
+  OPTION,
+  originalOf,
+  quotedText,
+  sendCommand,
+  startHarness,
+} from './harness.js';
 
 let h: BotHarness;
 beforeAll(async () => {
@@ -15,56 +24,18 @@ afterAll(async () => {
   await h?.stop();
 });
 
-type Option = { name: string; type: number; value: string | number | boolean };
-const STRING = 3;
-const INTEGER = 4;
-const BOOLEAN = 5;
-
-function command(name: string, options: Option[]) {
-  const guild = h.double.guilds[0];
-  if (!guild) throw new Error('no guild');
-  return h.double.sendInteraction({
-    user: h.user,
-    channelId: guild.channelId,
-    guildId: guild.id,
-    command: { name, options },
-  });
-}
-
-function clickButton(customId: string, flags = 0) {
-  const guild = h.double.guilds[0];
-  if (!guild) throw new Error('no guild');
-  const message = messagePayload({
-    author: h.double.bot,
-    content: 'an earlier answer',
-    channelId: guild.channelId,
-    guildId: guild.id,
-    flags,
-  });
-  return h.double.sendInteraction({
-    user: h.user,
-    channelId: guild.channelId,
-    guildId: guild.id,
-    button: { customId, message },
-  });
-}
-
-const callbackOf = (i: { id: string; token: string }) => (r: RecordedRequest) =>
-  r.method === 'POST' && r.path === `/interactions/${i.id}/${i.token}/callback`;
-const originalOf = (i: { token: string }) => (r: RecordedRequest) =>
-  r.method === 'PATCH' &&
-  r.path === `/webhooks/${h.double.applicationId}/${i.token}/messages/%40original`;
-
 async function ask(question: string, isPrivate?: boolean) {
-  const options: Option[] = [{ name: COMMANDS.ask.question, type: STRING, value: question }];
+  const options: CommandOption[] = [
+    { name: COMMANDS.ask.question, type: OPTION.STRING, value: question },
+  ];
   if (isPrivate !== undefined)
-    options.push({ name: COMMANDS.ask.private, type: BOOLEAN, value: isPrivate });
-  const interaction = command(COMMANDS.ask.name, options);
+    options.push({ name: COMMANDS.ask.private, type: OPTION.BOOLEAN, value: isPrivate });
+  const interaction = sendCommand(h, COMMANDS.ask.name, options);
   const callback = await h.double.waitForRequest(
     callbackOf(interaction),
     'the /ask acknowledgement',
   );
-  const answer = await h.double.waitForRequest(originalOf(interaction), 'the /ask answer');
+  const answer = await h.double.waitForRequest(originalOf(h, interaction), 'the /ask answer');
   return { callback, answer };
 }
 
@@ -100,10 +71,10 @@ describe('More button', () => {
     expect(customId).toMatch(/^more:/);
     expect(customId.length).toBeLessThanOrEqual(100);
 
-    const click = clickButton(customId);
+    const click = clickButton(h, customId);
     const callback = await h.double.waitForRequest(callbackOf(click), 'the More acknowledgement');
     expect(callback.body.type).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
-    const next = await h.double.waitForRequest(originalOf(click), 'the next excerpts');
+    const next = await h.double.waitForRequest(originalOf(h, click), 'the next excerpts');
     expect(next.body.embeds.length).toBeGreaterThan(0);
     const seen = new Set(attributions(first.answer.body));
     for (const line of attributions(next.body)) expect(seen.has(line)).toBe(false);
@@ -112,13 +83,13 @@ describe('More button', () => {
   it('stays private under a private answer', async () => {
     const first = await ask('harbour', true);
     const customId = first.answer.body.components?.[0]?.components?.[0]?.custom_id as string;
-    const click = clickButton(customId, MessageFlags.Ephemeral);
+    const click = clickButton(h, customId, MessageFlags.Ephemeral);
     const callback = await h.double.waitForRequest(callbackOf(click), 'the More acknowledgement');
     expect(callback.body.data.flags).toBe(MessageFlags.Ephemeral);
   });
 
   it('asks again, privately, when the question has expired', async () => {
-    const click = clickButton('more:3:k:no-such-key');
+    const click = clickButton(h, 'more:3:k:no-such-key');
     const callback = await h.double.waitForRequest(callbackOf(click), 'the expired notice');
     expect(callback.body.type).toBe(InteractionResponseType.ChannelMessageWithSource);
     expect(callback.body.data.flags).toBe(MessageFlags.Ephemeral);
@@ -128,11 +99,13 @@ describe('More button', () => {
 
 describe('/source', () => {
   async function source(paragraph: number, article?: string) {
-    const options: Option[] = [
-      { name: COMMANDS.source.paragraph, type: INTEGER, value: paragraph },
+    const options: CommandOption[] = [
+      { name: COMMANDS.source.paragraph, type: OPTION.INTEGER, value: paragraph },
     ];
-    if (article) options.push({ name: COMMANDS.source.article, type: STRING, value: article });
-    const interaction = command(COMMANDS.source.name, options);
+    if (article) {
+      options.push({ name: COMMANDS.source.article, type: OPTION.STRING, value: article });
+    }
+    const interaction = sendCommand(h, COMMANDS.source.name, options);
     return (await h.double.waitForRequest(callbackOf(interaction), 'the /source reply')).body;
   }
 
@@ -167,7 +140,9 @@ describe('/source', () => {
       command: {
         name: COMMANDS.source.name,
         autocomplete: true,
-        options: [{ name: COMMANDS.source.article, type: STRING, value: 'LIGHT', focused: true }],
+        options: [
+          { name: COMMANDS.source.article, type: OPTION.STRING, value: 'LIGHT', focused: true },
+        ],
       },
     });
     const body = (await h.double.waitForRequest(callbackOf(interaction), 'the suggestions')).body;

@@ -2,8 +2,16 @@ import { GatewayIntentBits } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { USAGE_HINT } from '../../../adapters/discord/handlers/deps.js';
 import type { RecordedRequest } from './double/discord-double.js';
-import { snowflake, userPayload } from './double/payloads.js';
-import { type BotHarness, quotedText, startHarness, unescapeMarkdown } from './harness.js';
+import { userPayload } from './double/payloads.js';
+import {
+  type BotHarness,
+  quotedText,
+  replyTo,
+  sendDirectMessage,
+  sendMention,
+  startHarness,
+  unescapeMarkdown,
+} from './harness.js';
 
 let h: BotHarness;
 beforeAll(async () => {
@@ -12,24 +20,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.stop();
 });
-
-function guildMessage(
-  content: string,
-  extra: { mentionBot?: boolean; author?: ReturnType<typeof userPayload> } = {},
-) {
-  const guild = h.double.guilds[0];
-  if (!guild) throw new Error('the double has no guild');
-  return h.double.sendMessage({
-    author: extra.author ?? h.user,
-    content: extra.mentionBot === false ? content : `<@${h.double.bot.id}> ${content}`,
-    channelId: guild.channelId,
-    guildId: guild.id,
-    mentions: extra.mentionBot === false ? [] : [h.double.bot],
-  });
-}
-
-const replyTo = (messageId: string) => (r: RecordedRequest) =>
-  r.method === 'POST' && r.body?.message_reference?.message_id === messageId;
 
 /** Every embed's quote is verbatim article text, and its attribution names that article and ¶N. */
 function expectAttributedQuotes(body: RecordedRequest['body']) {
@@ -55,7 +45,7 @@ describe('Discord bot over the real discord.js client', () => {
   });
 
   it('replies to a mention with attributed verbatim quotes and pings no one', async () => {
-    const sent = guildMessage('When do the harbour works start?');
+    const sent = sendMention(h, 'When do the harbour works start?');
     const reply = await h.double.waitForRequest(replyTo(sent.id), 'the reply to the mention');
     expect(reply.path).toBe(`/channels/${sent.channel_id}/messages`);
     expect(reply.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
@@ -88,25 +78,21 @@ describe('Discord bot over the real discord.js client', () => {
   });
 
   it('answers a direct message without a mention', async () => {
-    const sent = h.double.sendMessage({
-      author: h.user,
-      content: 'When do the harbour works start?',
-      channelId: snowflake(),
-    });
+    const sent = sendDirectMessage(h, 'When do the harbour works start?');
     const reply = await h.double.waitForRequest(replyTo(sent.id), 'the DM reply');
     expect(reply.path).toBe(`/channels/${sent.channel_id}/messages`);
     expectAttributedQuotes(reply.body);
   });
 
   it('says plainly when the article does not answer', async () => {
-    const sent = guildMessage('What is the recipe for sourdough bread?');
+    const sent = sendMention(h, 'What is the recipe for sourdough bread?');
     const reply = await h.double.waitForRequest(replyTo(sent.id), 'the not-found reply');
     expect(reply.body.content).toMatch(/not in the article/i);
     expect(reply.body.embeds ?? []).toEqual([]);
   });
 
   it('answers a bare mention with a hint', async () => {
-    const sent = guildMessage('');
+    const sent = sendMention(h, '');
     const reply = await h.double.waitForRequest(replyTo(sent.id), 'the hint');
     expect(reply.body.content).toBe(USAGE_HINT);
   });
@@ -149,7 +135,7 @@ describe('Discord bot over the real discord.js client', () => {
       h.double.sendMessage({ ...base, author: h.user, content: 'harbour? no mention at all' }),
     ];
     // Gateway events arrive in order, so once this reply exists the earlier ones were handled.
-    const marker = guildMessage('When do the harbour works start?');
+    const marker = sendMention(h, 'When do the harbour works start?');
     await h.double.waitForRequest(replyTo(marker.id), 'the reply after the ignored messages');
     for (const message of ignored) expect(h.double.requests.some(replyTo(message.id))).toBe(false);
   });

@@ -3,33 +3,22 @@ import { FRIENDLY_ERROR } from '../../../adapters/discord/boundary.js';
 import { COMMANDS } from '../../../adapters/discord/commands.js';
 import { createRateLimiter } from '../../../adapters/shared/rate-limiter.js';
 import type { RecordedRequest } from './double/discord-double.js';
-import { snowflake, type UserPayload, userPayload } from './double/payloads.js';
-import { type BotHarness, startHarness } from './harness.js';
+import { userPayload } from './double/payloads.js';
+import {
+  type BotHarness,
+  OPTION,
+  replyTo,
+  sendCommand,
+  sendDirectMessage,
+  sendMention,
+  startHarness,
+} from './harness.js';
 
 let h: BotHarness | undefined;
 afterEach(async () => {
   await h?.stop();
   h = undefined;
 });
-
-const replyTo = (messageId: string) => (r: RecordedRequest) =>
-  r.method === 'POST' && r.body?.message_reference?.message_id === messageId;
-
-function mention(harness: BotHarness, author: UserPayload, content: string) {
-  const guild = harness.double.guilds[0];
-  if (!guild) throw new Error('no guild');
-  return harness.double.sendMessage({
-    author,
-    content: `<@${harness.double.bot.id}> ${content}`,
-    channelId: guild.channelId,
-    guildId: guild.id,
-    mentions: [harness.double.bot],
-  });
-}
-
-function directMessage(harness: BotHarness, author: UserPayload, content: string) {
-  return harness.double.sendMessage({ author, content, channelId: snowflake() });
-}
 
 const QUESTION = 'When do the harbour works start?';
 
@@ -44,9 +33,11 @@ describe('Discord bot under a flood', () => {
     const other = userPayload('other');
     // Alternating a channel and DMs does not dodge the limit: it is per user.
     const flood = Array.from({ length: 8 }, (_, i) =>
-      i % 2 === 0 ? mention(harness, flooder, QUESTION) : directMessage(harness, flooder, QUESTION),
+      i % 2 === 0
+        ? sendMention(harness, QUESTION, flooder)
+        : sendDirectMessage(harness, QUESTION, flooder),
     );
-    const calm = mention(harness, other, QUESTION);
+    const calm = sendMention(harness, QUESTION, other);
 
     const calmReply = await harness.double.waitForRequest(replyTo(calm.id), 'the other user');
     expect(calmReply.body.embeds.length).toBeGreaterThan(0);
@@ -82,7 +73,7 @@ describe('Discord bot when Discord fails', () => {
   it('survives a 500 on every try of a reply: apologises, logs it, and answers the next question', async () => {
     h = await startHarness();
     const reader = userPayload('reader');
-    const first = mention(h, reader, QUESTION);
+    const first = sendMention(h, QUESTION, reader);
     // discord.js retries a 5xx three times; fail all four tries.
     h.double.failNext(replyTo(first.id), 500, 4);
     const apology = await h.double.waitForRequest(
@@ -94,24 +85,16 @@ describe('Discord bot when Discord fails', () => {
     expect(logged).toMatchObject({ level: 50, event: 'message' });
     expect((logged?.err as { status?: number } | undefined)?.status).toBe(500);
 
-    const next = mention(h, reader, QUESTION);
+    const next = sendMention(h, QUESTION, reader);
     const answer = await h.double.waitForRequest(replyTo(next.id), 'the next answer');
     expect(answer.body.embeds.length).toBeGreaterThan(0);
   });
 
   it('rides out a single 500 on /ask: the retried edit carries the answer', async () => {
     h = await startHarness();
-    const guild = h.double.guilds[0];
-    if (!guild) throw new Error('no guild');
-    const interaction = h.double.sendInteraction({
-      user: userPayload('reader'),
-      channelId: guild.channelId,
-      guildId: guild.id,
-      command: {
-        name: COMMANDS.ask.name,
-        options: [{ name: COMMANDS.ask.question, type: 3, value: QUESTION }],
-      },
-    });
+    const interaction = sendCommand(h, COMMANDS.ask.name, [
+      { name: COMMANDS.ask.question, type: OPTION.STRING, value: QUESTION },
+    ]);
     const edit = (r: RecordedRequest) =>
       r.method === 'PATCH' && r.path.includes(`/${interaction.token}/messages/%40original`);
     h.double.failNext(edit, 500, 1);
@@ -127,7 +110,7 @@ describe('Discord request logs', () => {
     h = await startHarness();
     const reader = userPayload('reader');
     const secretQuestion = 'When do the harbour works start, asks zanzibar-quokka?';
-    const sent = mention(h, reader, secretQuestion);
+    const sent = sendMention(h, secretQuestion, reader);
     await h.double.waitForRequest(replyTo(sent.id), 'the answer');
     const line = await h.waitForLog((l) => l.msg === 'request served' && l.userId === reader.id);
     expect(line).toMatchObject({

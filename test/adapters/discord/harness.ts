@@ -9,9 +9,10 @@ import { type Answerer, createAnswerer, loadCorpus } from '../../../src/index.js
 import {
   type DiscordDouble,
   type DiscordDoubleOptions,
+  type RecordedRequest,
   startDiscordDouble,
 } from './double/discord-double.js';
-import { type UserPayload, userPayload } from './double/payloads.js';
+import { messagePayload, snowflake, type UserPayload, userPayload } from './double/payloads.js';
 
 /** The fixture corpus of this suite: a harbour article (with Markdown and mention bait) and a very long paragraph. */
 export const FIXTURE_CORPUS = 'test/fixtures/discord-corpus';
@@ -39,9 +40,11 @@ export async function startHarness(
     limiter?: RateLimiter;
     /** pino level of the captured log. @default "info" */
     logLevel?: string;
+    /** @default FIXTURE_CORPUS */
+    corpus?: string;
   } = {},
 ): Promise<BotHarness> {
-  const qa = createAnswerer(await loadCorpus(FIXTURE_CORPUS));
+  const qa = createAnswerer(await loadCorpus(options.corpus ?? FIXTURE_CORPUS));
   const double = await startDiscordDouble(options.double);
   const logs: Record<string, unknown>[] = [];
   const logged = new EventEmitter();
@@ -100,3 +103,82 @@ export function quotedText(description: string): string {
     .join('\n');
   return unescapeMarkdown(quoted).replace(/ ?…$/, '');
 }
+
+/** A slash command option as the gateway sends it. */
+export type CommandOption = { name: string; type: number; value: string | number | boolean };
+/** Discord's option types used by the bot's commands. */
+export const OPTION = { STRING: 3, INTEGER: 4, BOOLEAN: 5 } as const;
+
+function firstGuild(h: BotHarness) {
+  const guild = h.double.guilds[0];
+  if (!guild) throw new Error('the double has no guild');
+  return guild;
+}
+
+/** Posts `content` in the guild channel from `author` (the harness user), mentioning the bot first. */
+export function sendMention(h: BotHarness, content: string, author: UserPayload = h.user) {
+  const guild = firstGuild(h);
+  return h.double.sendMessage({
+    author,
+    content: `<@${h.double.bot.id}> ${content}`,
+    channelId: guild.channelId,
+    guildId: guild.id,
+    mentions: [h.double.bot],
+  });
+}
+
+/** Sends `content` to the bot in a direct message from `author` (the harness user). */
+export function sendDirectMessage(h: BotHarness, content: string, author: UserPayload = h.user) {
+  return h.double.sendMessage({ author, content, channelId: snowflake() });
+}
+
+/** Runs slash command `name` in the guild channel as `user` (the harness user). */
+export function sendCommand(
+  h: BotHarness,
+  name: string,
+  options: CommandOption[],
+  user: UserPayload = h.user,
+) {
+  const guild = firstGuild(h);
+  return h.double.sendInteraction({
+    user,
+    channelId: guild.channelId,
+    guildId: guild.id,
+    command: { name, options },
+  });
+}
+
+/** Clicks a button with `customId` under an earlier bot message (ephemeral when `flags` say so). */
+export function clickButton(h: BotHarness, customId: string, flags = 0) {
+  const guild = firstGuild(h);
+  const message = messagePayload({
+    author: h.double.bot,
+    content: 'an earlier answer',
+    channelId: guild.channelId,
+    guildId: guild.id,
+    flags,
+  });
+  return h.double.sendInteraction({
+    user: h.user,
+    channelId: guild.channelId,
+    guildId: guild.id,
+    button: { customId, message },
+  });
+}
+
+/** The bot's reply to message `messageId`. */
+export const replyTo = (messageId: string) => (r: RecordedRequest) =>
+  r.method === 'POST' && r.body?.message_reference?.message_id === messageId;
+
+/** The bot's first response to an interaction (a reply, a deferral or suggestions). */
+export const callbackOf = (i: { id: string; token: string }) => (r: RecordedRequest) =>
+  r.method === 'POST' && r.path === `/interactions/${i.id}/${i.token}/callback`;
+
+/** The edit that fills in a deferred interaction's reply. */
+export const originalOf = (h: BotHarness, i: { token: string }) => (r: RecordedRequest) =>
+  r.method === 'PATCH' &&
+  r.path === `/webhooks/${h.double.applicationId}/${i.token}/messages/%40original`;
+
+/** A follow-up message to an interaction. */
+export const followUpOf = (h: BotHarness, i: { token: string }) => (r: RecordedRequest) =>
+  r.method === 'POST' && r.path === `/webhooks/${h.double.applicationId}/${i.token}`;
