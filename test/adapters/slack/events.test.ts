@@ -1,6 +1,6 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Answerer, createAnswerer, loadCorpus } from '../../../src/index.js';
-import { BOT_USER_ID, type SlackDouble, startSlackDouble } from './doubles.js';
+import { describe, expect, it } from 'vitest';
+import type { Answerer } from '../../../src/index.js';
+import { BOT_USER_ID } from './doubles.js';
 import {
   blockTexts,
   buttonsOf,
@@ -8,33 +8,16 @@ import {
   type HttpBot,
   JSON_TYPE,
   quoteOf,
-  startHttpBot,
+  useAnswerers,
+  useSlackDouble,
 } from './harness.js';
 
-let bundled: Answerer;
-let hostile: Answerer;
-let double: SlackDouble;
+const slack = useSlackDouble();
+const qa = useAnswerers({ bundled: 'corpus', hostile: 'test/fixtures/slack-hostile' });
 let bot!: HttpBot;
-let running: HttpBot[] = [];
 
-beforeAll(async () => {
-  bundled = createAnswerer(await loadCorpus('corpus'));
-  hostile = createAnswerer(await loadCorpus('test/fixtures/slack-hostile'));
-});
-
-beforeEach(async () => {
-  double = await startSlackDouble();
-});
-
-afterEach(async () => {
-  for (const started of running) await started.stop();
-  running = [];
-  await double.close();
-});
-
-async function begin(qa: Answerer): Promise<void> {
-  bot = await startHttpBot({ qa, double });
-  running.push(bot);
+async function begin(answerer: Answerer): Promise<void> {
+  bot = await slack.startHttpBot({ qa: answerer });
 }
 
 const mention = (text: string, extra: Record<string, unknown> = {}) => ({
@@ -69,9 +52,9 @@ async function deliver(
 
 describe('Slack app_mention', () => {
   it('answers with chat.postMessage in the thread of a top-level mention, without the bot mention', async () => {
-    await begin(bundled);
+    await begin(qa.bundled);
     await deliver(mention(`<@${BOT_USER_ID}> How many troops has Russia gathered?`), 'Ev1');
-    const [post] = double.callsOf('chat.postMessage');
+    const [post] = slack.double.callsOf('chat.postMessage');
     expect(post?.args).toMatchObject({
       channel: 'C1',
       thread_ts: '1700000000.000100',
@@ -81,23 +64,23 @@ describe('Slack app_mention', () => {
     expect(texts[0]).toBe('*Question:* How many troops has Russia gathered?');
     const quotes = texts.filter((t) => t.startsWith('> ')).map(quoteOf);
     expect(quotes.length).toBeGreaterThan(0);
-    const paragraphs = bundled.documents.flatMap((d) => d.paragraphs);
+    const paragraphs = qa.bundled.documents.flatMap((d) => d.paragraphs);
     for (const quote of quotes) expect(paragraphs.some((p) => p.includes(quote))).toBe(true);
     expect(typeof post?.args.text).toBe('string');
     expect(buttonsOf(post?.args.blocks).has('share_answer')).toBe(false);
   });
 
   it('answers a mention inside a thread in that thread', async () => {
-    await begin(bundled);
+    await begin(qa.bundled);
     await deliver(
       mention(`<@${BOT_USER_ID}> Who is Blinken meeting?`, { thread_ts: '1699999999.000001' }),
       'Ev2',
     );
-    expect(double.callsOf('chat.postMessage')[0]?.args.thread_ts).toBe('1699999999.000001');
+    expect(slack.double.callsOf('chat.postMessage')[0]?.args.thread_ts).toBe('1699999999.000001');
   });
 
   it('answers a retried delivery of the same event once', async () => {
-    await begin(bundled);
+    await begin(qa.bundled);
     const event = mention(`<@${BOT_USER_ID}> Who is Blinken meeting?`);
     await deliver(event, 'EvRetry');
     await deliver(event, 'EvRetry', {
@@ -108,7 +91,7 @@ describe('Slack app_mention', () => {
       'x-slack-retry-num': '2',
       'x-slack-retry-reason': 'http_error',
     });
-    expect(double.callsOf('chat.postMessage')).toHaveLength(1);
+    expect(slack.double.callsOf('chat.postMessage')).toHaveLength(1);
     expect(
       bot.logs.filter((l) => l.msg === 'Skipped a repeated delivery of a Slack event'),
     ).toEqual([
@@ -116,18 +99,18 @@ describe('Slack app_mention', () => {
       expect.objectContaining({ eventId: 'EvRetry', retryNum: 2 }),
     ]);
     await deliver(event, 'EvOther');
-    expect(double.callsOf('chat.postMessage')).toHaveLength(2);
+    expect(slack.double.callsOf('chat.postMessage')).toHaveLength(2);
   });
 
   it('strips mentions from the echoed question and escapes &<> there and in the article text', async () => {
-    await begin(hostile);
+    await begin(qa.hostile);
     await deliver(
       mention(
         `<@${BOT_USER_ID}> What budget did the council approve? <!channel> <@U0999> &amp; &lt;b&gt;`,
       ),
       'Ev3',
     );
-    const args = double.callsOf('chat.postMessage')[0]?.args ?? {};
+    const args = slack.double.callsOf('chat.postMessage')[0]?.args ?? {};
     const texts = [String(args.text), ...blockTexts(args.blocks)];
     expect(texts[1]).toBe('*Question:* What budget did the council approve? &amp; &lt;b&gt;');
     const all = texts.join('\n');
@@ -138,10 +121,10 @@ describe('Slack app_mention', () => {
   });
 
   it('posts a friendly ephemeral message when Slack rejects the answer, and answers the next mention', async () => {
-    await begin(bundled);
-    double.failNext('chat.postMessage', 'channel_not_found');
+    await begin(qa.bundled);
+    slack.double.failNext('chat.postMessage', 'channel_not_found');
     await deliver(mention(`<@${BOT_USER_ID}> Who is Blinken meeting?`), 'Ev4');
-    const [notice] = double.callsOf('chat.postEphemeral');
+    const [notice] = slack.double.callsOf('chat.postEphemeral');
     expect(notice?.args).toMatchObject({ channel: 'C1', user: 'U1' });
     expect(String(notice?.args.text)).toMatch(/^Sorry, something went wrong/);
     expect(bot.logs.find((l) => l.level === 50)).toMatchObject({
@@ -151,15 +134,15 @@ describe('Slack app_mention', () => {
       channel: 'C1',
     });
     await deliver(mention(`<@${BOT_USER_ID}> Who is Blinken meeting?`), 'Ev5');
-    expect(double.callsOf('chat.postMessage')).toHaveLength(2);
+    expect(slack.double.callsOf('chat.postMessage')).toHaveLength(2);
   });
 });
 
 describe('Slack direct messages', () => {
   it('answers a DM in the conversation', async () => {
-    await begin(bundled);
+    await begin(qa.bundled);
     await deliver(directMessage('How many troops has Russia gathered?'), 'EvDm1');
-    const [post] = double.callsOf('chat.postMessage');
+    const [post] = slack.double.callsOf('chat.postMessage');
     expect(post?.args).toMatchObject({ channel: 'D1' });
     expect(post?.args.thread_ts).toBeUndefined();
     expect(blockTexts(post?.args.blocks).some((t) => t.startsWith('> '))).toBe(true);
@@ -171,8 +154,8 @@ describe('Slack direct messages', () => {
     ['a bot_message subtype', { subtype: 'bot_message', bot_id: 'B999' }],
     ['a channel message', { channel_type: 'channel', channel: 'C1' }],
   ])('ignores %s', async (_kind, extra) => {
-    await begin(bundled);
+    await begin(qa.bundled);
     await deliver(directMessage('Who is Blinken meeting?', extra), 'EvDm2');
-    expect(double.calls).toEqual([]);
+    expect(slack.double.calls).toEqual([]);
   });
 });

@@ -1,31 +1,15 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createRateLimiter } from '../../../adapters/shared/rate-limiter.js';
 import { renderFailure } from '../../../adapters/slack/render.js';
 import { type Answerer, createAnswerer, loadCorpus } from '../../../src/index.js';
-import { BOT_USER_ID, type SlackDouble, startSlackDouble } from './doubles.js';
-import {
-  eventBody,
-  FORM,
-  type HttpBot,
-  JSON_TYPE,
-  slashCommandBody,
-  startHttpBot,
-} from './harness.js';
+import { BOT_USER_ID } from './doubles.js';
+import { eventBody, FORM, JSON_TYPE, slashCommandBody, useSlackDouble } from './harness.js';
 
+const slack = useSlackDouble();
 let qa: Answerer;
-let double: SlackDouble;
-let bot: HttpBot | undefined;
 
 beforeAll(async () => {
   qa = createAnswerer(await loadCorpus('test/fixtures/slack-hostile'));
-});
-beforeEach(async () => {
-  double = await startSlackDouble();
-});
-afterEach(async () => {
-  await bot?.stop();
-  bot = undefined;
-  await double.close();
 });
 
 const QUESTION = 'What budget did the council approve?';
@@ -45,15 +29,13 @@ const mention = (user: string, eventId: string, channel = 'C1') =>
 
 describe('Slack bot under a flood', () => {
   it('limits a flooding user across channels, tells them once, and still answers another user', async () => {
-    bot = await startHttpBot({
+    const started = await slack.startHttpBot({
       qa,
-      double,
       limiter: createRateLimiter({ perMinute: 10, burst: 3 }),
     });
-    const started = bot;
     const ask = (user: string, channel: string) =>
       started.postSigned(
-        slashCommandBody(QUESTION, double.responseUrl(`${user}-${channel}`), {
+        slashCommandBody(QUESTION, slack.double.responseUrl(`${user}-${channel}`), {
           user_id: user,
           channel_id: channel,
         }),
@@ -80,10 +62,10 @@ describe('Slack bot under a flood', () => {
   });
 
   it('sends a too-long question a polite ephemeral refusal instead of a truncated answer', async () => {
-    bot = await startHttpBot({ qa, double });
+    const bot = await slack.startHttpBot({ qa });
     const question = `${QUESTION} ${'really '.repeat(80)}`.trim();
     const response = await bot.postSigned(
-      slashCommandBody(question, double.responseUrl('long')),
+      slashCommandBody(question, slack.double.responseUrl('long')),
       FORM,
     );
     expect(await response.json()).toMatchObject({
@@ -95,11 +77,11 @@ describe('Slack bot under a flood', () => {
 
 describe('Slack bot when Slack fails', () => {
   it('survives a 500 from chat.postMessage: apologises to the asker, logs it, and answers the next mention', async () => {
-    bot = await startHttpBot({ qa, double });
-    double.failNextHttp('chat.postMessage', 500);
+    const bot = await slack.startHttpBot({ qa });
+    slack.double.failNextHttp('chat.postMessage', 500);
     const first = await bot.postSigned(mention('U1', 'Ev1'), JSON_TYPE);
     expect(first.status).toBe(200);
-    const apology = await double.waitForCall('chat.postEphemeral');
+    const apology = await slack.double.waitForCall('chat.postEphemeral');
     expect(apology.args).toMatchObject({ channel: 'C1', user: 'U1', text: renderFailure().text });
     const failure = bot.logs.find(
       (l) => l.msg === 'Slack listener failed; told the user and carried on',
@@ -107,18 +89,18 @@ describe('Slack bot when Slack fails', () => {
     expect(failure).toMatchObject({ level: 50, eventId: 'Ev1', user: 'U1' });
 
     await bot.postSigned(mention('U1', 'Ev2'), JSON_TYPE);
-    const answer = await double.waitForCall(
+    const answer = await slack.double.waitForCall(
       'chat.postMessage',
       (call) => String(call.args.text).length > 0,
     );
     expect(answer.args).toMatchObject({ channel: 'C1' });
-    expect(double.callsOf('chat.postMessage')).toHaveLength(2);
+    expect(slack.double.callsOf('chat.postMessage')).toHaveLength(2);
   });
 
   it('logs each request with platform, user, question length and latency, never the text', async () => {
-    bot = await startHttpBot({ qa, double });
+    const bot = await slack.startHttpBot({ qa });
     const response = await bot.postSigned(
-      slashCommandBody(`${QUESTION} zanzibar-quokka`, double.responseUrl('a')),
+      slashCommandBody(`${QUESTION} zanzibar-quokka`, slack.double.responseUrl('a')),
       FORM,
     );
     expect(response.status).toBe(200);

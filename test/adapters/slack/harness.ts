@@ -1,14 +1,15 @@
 import { createHmac } from 'node:crypto';
 import { Writable } from 'node:stream';
 import type { types } from '@slack/bolt';
+import { afterEach, beforeAll, beforeEach } from 'vitest';
 import { createLogger } from '../../../adapters/shared/logger.js';
 import type { RateLimiter } from '../../../adapters/shared/rate-limiter.js';
 import { createRequestGate } from '../../../adapters/shared/request-gate.js';
 import { createSlackBot, type SlackBot } from '../../../adapters/slack/app.js';
 import { parseSlackConfig } from '../../../adapters/slack/config.js';
 import type { EventIdStore } from '../../../adapters/slack/dedupe.js';
-import type { Answerer } from '../../../src/index.js';
-import { BOT_ID, BOT_USER_ID, type SlackDouble } from './doubles.js';
+import { type Answerer, createAnswerer, loadCorpus } from '../../../src/index.js';
+import { BOT_ID, BOT_USER_ID, type SlackDouble, startSlackDouble } from './doubles.js';
 
 export const SIGNING_SECRET = 'test-signing-secret';
 
@@ -86,6 +87,61 @@ export async function startHttpBot(options: HttpBotOptions): Promise<HttpBot> {
       await bot.stop();
     },
   };
+}
+
+/**
+ * Answerers over the corpus folders `dirs` names, for all the tests of a file: the returned
+ * record is filled in before the first test runs.
+ */
+export function useAnswerers<K extends string>(
+  dirs: Record<K, string>,
+): Readonly<Record<K, Answerer>> {
+  const answerers = {} as Record<K, Answerer>;
+  beforeAll(async () => {
+    for (const [name, dir] of Object.entries(dirs) as [K, string][]) {
+      answerers[name] = createAnswerer(await loadCorpus(dir));
+    }
+  });
+  return answerers;
+}
+
+/** Per test of a file: a fresh Slack double, and the bots started on it. */
+export interface SlackTestBed {
+  /** This test's double. */
+  readonly double: SlackDouble;
+  /** Starts an HTTP-mode bot on this test's double; it stops after the test. */
+  startHttpBot(options: Omit<HttpBotOptions, 'double'>): Promise<HttpBot>;
+  /** Stops `bot` after the test, before the double closes (a Socket Mode bot, say). */
+  stopAfterTest<B extends { stop(): Promise<unknown> }>(bot: B): B;
+}
+
+/** Starts a Slack double before each test of the file and, after it, stops its bots, then it. */
+export function useSlackDouble(): SlackTestBed {
+  let current: SlackDouble | undefined;
+  const bots: { stop(): Promise<unknown> }[] = [];
+  beforeEach(async () => {
+    current = await startSlackDouble();
+  });
+  afterEach(async () => {
+    // Bots first, waiting for their sockets to close, so no client tries to reconnect.
+    for (const bot of bots.splice(0)) await bot.stop();
+    await current?.close();
+    current = undefined;
+  });
+  const bed: SlackTestBed = {
+    get double() {
+      if (!current) throw new Error('the Slack double runs only during a test');
+      return current;
+    },
+    async startHttpBot(options) {
+      return bed.stopAfterTest(await startHttpBot({ ...options, double: bed.double }));
+    },
+    stopAfterTest(bot) {
+      bots.push(bot);
+      return bot;
+    },
+  };
+  return bed;
 }
 
 /** Slack's v0 signature headers for `body` at `timestamp` (seconds). */

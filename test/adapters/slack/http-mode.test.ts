@@ -1,6 +1,5 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Answerer, createAnswerer, loadCorpus } from '../../../src/index.js';
-import { type SlackDouble, startSlackDouble } from './doubles.js';
+import { describe, expect, it } from 'vitest';
+import type { Answerer } from '../../../src/index.js';
 import {
   blockActionBody,
   blockTexts,
@@ -11,52 +10,37 @@ import {
   quoteOf,
   signHeaders,
   slashCommandBody,
-  startHttpBot,
+  useAnswerers,
+  useSlackDouble,
 } from './harness.js';
 
-let bundled: Answerer;
-let hostile: Answerer;
-let long: Answerer;
-let double: SlackDouble;
+const slack = useSlackDouble();
+const qa = useAnswerers({
+  bundled: 'corpus',
+  hostile: 'test/fixtures/slack-hostile',
+  long: 'test/fixtures/slack-long',
+});
 let bot!: HttpBot;
-let running: HttpBot[] = [];
 
-beforeAll(async () => {
-  bundled = createAnswerer(await loadCorpus('corpus'));
-  hostile = createAnswerer(await loadCorpus('test/fixtures/slack-hostile'));
-  long = createAnswerer(await loadCorpus('test/fixtures/slack-long'));
-});
-
-beforeEach(async () => {
-  double = await startSlackDouble();
-});
-
-afterEach(async () => {
-  for (const started of running) await started.stop();
-  running = [];
-  await double.close();
-});
-
-async function begin(qa: Answerer): Promise<void> {
-  bot = await startHttpBot({ qa, double });
-  running.push(bot);
+async function begin(answerer: Answerer): Promise<void> {
+  bot = await slack.startHttpBot({ qa: answerer });
 }
 
 /** The real answerer, except that any question containing "explode" throws. */
-function withInjectedFailure(qa: Answerer): Answerer {
+function withInjectedFailure(answerer: Answerer): Answerer {
   return {
-    documents: qa.documents,
-    getParagraph: (id, n) => qa.getParagraph(id, n),
+    documents: answerer.documents,
+    getParagraph: (id, n) => answerer.getParagraph(id, n),
     answerQuestion(question, options) {
       if (question.includes('explode')) throw new Error('injected failure for the test');
-      return qa.answerQuestion(question, options);
+      return answerer.answerQuestion(question, options);
     },
   };
 }
 
 async function ask(text: string, responseId = 'ask') {
   const response = await bot.postSigned(
-    slashCommandBody(text, double.responseUrl(responseId)),
+    slashCommandBody(text, slack.double.responseUrl(responseId)),
     FORM,
   );
   expect(response.status).toBe(200);
@@ -68,18 +52,18 @@ const excerptSections = (blocks: unknown) => blockTexts(blocks).filter((t) => t.
 
 describe('Slack HTTP mode: /ask', () => {
   it('answers a signed /ask with an ephemeral Block Kit message quoting the article verbatim with title and ¶', async () => {
-    await begin(bundled);
+    await begin(qa.bundled);
     const message = await ask('How many troops has Russia gathered near the border?');
     expect(message.response_type).toBe('ephemeral');
     expect(message.text.length).toBeGreaterThan(0);
     const sections = excerptSections(message.blocks);
     expect(sections.length).toBeGreaterThan(0);
-    const title = bundled.documents[0]?.title ?? '';
+    const title = qa.bundled.documents[0]?.title ?? '';
     for (const section of sections) {
       expect(section).toMatch(/\n— .+ · ¶\d+$/);
       expect(section).toContain(title.replace(/&/g, '&amp;'));
       const quote = quoteOf(section);
-      expect(paragraphsOf(bundled).some((p) => p.includes(quote))).toBe(true);
+      expect(paragraphsOf(qa.bundled).some((p) => p.includes(quote))).toBe(true);
     }
     expect(buttonsOf(message.blocks).has('share_answer')).toBe(true);
   });
@@ -91,27 +75,27 @@ describe('Slack HTTP mode: /ask', () => {
     ['signed with another secret', (body: string) => signHeaders(body, now(), 'not-the-secret')],
     ['stale (signed 10 minutes ago)', (body: string) => signHeaders(body, now() - 10 * 60)],
   ])('rejects an %s request with 401 and answers nothing', async (_kind, headersFor) => {
-    await begin(bundled);
-    const body = slashCommandBody('Who is Blinken meeting?', double.responseUrl('x'));
+    await begin(qa.bundled);
+    const body = slashCommandBody('Who is Blinken meeting?', slack.double.responseUrl('x'));
     const response = await bot.post(body, { 'content-type': FORM, ...headersFor(body) });
     expect(response.status).toBe(401);
     expect(await response.text()).toBe('');
-    expect(double.calls).toEqual([]);
-    expect(double.responses).toEqual([]);
+    expect(slack.double.calls).toEqual([]);
+    expect(slack.double.responses).toEqual([]);
   });
 
   it('replies to /ask with no question with usage help', async () => {
-    await begin(bundled);
+    await begin(qa.bundled);
     for (const text of ['', '   ', '?!']) {
       const message = await ask(text);
       expect(message.response_type).toBe('ephemeral');
       expect(message.text).toContain('/ask');
-      expect(blockTexts(message.blocks).join('\n')).toContain(bundled.documents[0]?.title);
+      expect(blockTexts(message.blocks).join('\n')).toContain(qa.bundled.documents[0]?.title);
     }
   });
 
   it('gives a friendly ephemeral message on an injected failure, logs it with context, and answers the next request', async () => {
-    await begin(withInjectedFailure(bundled));
+    await begin(withInjectedFailure(qa.bundled));
     const failed = await ask('please explode');
     expect(failed.response_type).toBe('ephemeral');
     expect(failed.text).toMatch(/^Sorry, something went wrong/);
@@ -134,31 +118,31 @@ describe('Slack HTTP mode: /ask', () => {
 
 describe('Slack HTTP mode: buttons', () => {
   it('Share posts the same answer visibly in the channel through response_url and deletes the ephemeral one', async () => {
-    await begin(bundled);
+    await begin(qa.bundled);
     const original = await ask('How many troops has Russia gathered near the border?');
     const share = buttonOf(original.blocks, 'share_answer');
     expect(share.value?.length).toBeLessThanOrEqual(2000);
     const response = await bot.postSigned(
-      blockActionBody(share, double.responseUrl('share')),
+      blockActionBody(share, slack.double.responseUrl('share')),
       FORM,
     );
     expect(response.status).toBe(200);
-    const posts = double.responses.filter((r) => r.id === 'share').map((r) => r.body);
+    const posts = slack.double.responses.filter((r) => r.id === 'share').map((r) => r.body);
     expect(posts).toHaveLength(2);
     expect(posts[0]).toMatchObject({ response_type: 'in_channel', replace_original: false });
     expect(excerptSections(posts[0]?.blocks)).toEqual(excerptSections(original.blocks));
     expect(blockTexts(posts[0]?.blocks)[0]).toMatch(/^\*<@U2> asked:\* How many troops/);
     expect(buttonsOf(posts[0]?.blocks).has('share_answer')).toBe(false);
     expect(posts[1]).toEqual({ delete_original: true });
-    expect(double.callsOf('chat.postMessage')).toEqual([]);
+    expect(slack.double.callsOf('chat.postMessage')).toEqual([]);
   });
 
   it('More shows the next excerpts as a new ephemeral message', async () => {
-    await begin(bundled);
+    await begin(qa.bundled);
     const original = await ask('How many troops has Russia gathered near the border?');
     const more = buttonOf(original.blocks, 'more_excerpts');
-    await bot.postSigned(blockActionBody(more, double.responseUrl('more')), FORM);
-    const [post] = double.responses.filter((r) => r.id === 'more').map((r) => r.body);
+    await bot.postSigned(blockActionBody(more, slack.double.responseUrl('more')), FORM);
+    const [post] = slack.double.responses.filter((r) => r.id === 'more').map((r) => r.body);
     expect(post).toMatchObject({ response_type: 'ephemeral', replace_original: false });
     const next = excerptSections(post?.blocks);
     expect(next.length).toBeGreaterThan(0);
@@ -167,16 +151,19 @@ describe('Slack HTTP mode: buttons', () => {
   });
 
   it('answers a button with a tampered value with the friendly message, not a stack trace', async () => {
-    await begin(bundled);
+    await begin(qa.bundled);
     const button = {
       type: 'button',
       action_id: 'more_excerpts',
       text: { type: 'plain_text', text: 'More' },
       value: '{"v":9}',
     } as const;
-    const response = await bot.postSigned(blockActionBody(button, double.responseUrl('bad')), FORM);
+    const response = await bot.postSigned(
+      blockActionBody(button, slack.double.responseUrl('bad')),
+      FORM,
+    );
     expect(response.status).toBe(200);
-    const [post] = double.responses.filter((r) => r.id === 'bad').map((r) => r.body);
+    const [post] = slack.double.responses.filter((r) => r.id === 'bad').map((r) => r.body);
     expect(post).toMatchObject({
       response_type: 'ephemeral',
       text: expect.stringMatching(/^Sorry/),
@@ -186,7 +173,7 @@ describe('Slack HTTP mode: buttons', () => {
 
 describe('Slack HTTP mode: escaping and limits', () => {
   it('strips mentions from the question and escapes &<> there and in the article, leaving only its own links', async () => {
-    await begin(hostile);
+    await begin(qa.hostile);
     const message = await ask(
       'What budget did the council approve? <!channel> <@U0123ABC> & <b>x</b>',
     );
@@ -205,13 +192,13 @@ describe('Slack HTTP mode: escaping and limits', () => {
     expect(all).not.toMatch(/<!|<@|<#/);
   });
 
-  it('keeps a very long paragraph under 3,000 characters per section and 50 blocks, cut between words, attribution kept', async () => {
-    await begin(long);
+  it('keeps a very qa.long paragraph under 3,000 characters per section and 50 blocks, cut between words, attribution kept', async () => {
+    await begin(qa.long);
     const message = await ask('What did the lighthouse keeper write in the logbook?');
     expect(message.blocks.length).toBeLessThanOrEqual(50);
     for (const text of blockTexts(message.blocks)) expect(text.length).toBeLessThanOrEqual(3000);
     expect(message.text.length).toBeLessThanOrEqual(3000);
-    const [paragraph] = long.documents[0]?.paragraphs ?? [];
+    const [paragraph] = qa.long.documents[0]?.paragraphs ?? [];
     const cut = excerptSections(message.blocks).find((s) => s.includes('¶1'));
     expect(cut).toMatch(
       /…\n— The lighthouse logbook · ¶1 · <https:\/\/example\.com\/lighthouse\|link>$/,
@@ -224,7 +211,7 @@ describe('Slack HTTP mode: escaping and limits', () => {
 
 describe('Slack HTTP mode: /healthz', () => {
   it('answers GET /healthz with 200 for load balancers', async () => {
-    await begin(bundled);
+    await begin(qa.bundled);
     const response = await fetch(`${bot.baseUrl}/healthz`);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ ok: true });

@@ -1,42 +1,31 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createSlackBot, type SlackBot } from '../../../adapters/slack/app.js';
 import { parseSlackConfig } from '../../../adapters/slack/config.js';
 import { type Answerer, createAnswerer, loadCorpus } from '../../../src/index.js';
-import { BOT_ID, BOT_USER_ID, type SlackDouble, startSlackDouble } from './doubles.js';
-import { blockTexts, buttonsOf, captureLogger, quoteOf } from './harness.js';
+import { BOT_ID, BOT_USER_ID } from './doubles.js';
+import { blockTexts, buttonsOf, captureLogger, quoteOf, useSlackDouble } from './harness.js';
 
+const slack = useSlackDouble();
 let qa: Answerer;
-let double: SlackDouble;
-let bot: SlackBot | undefined;
 
 beforeAll(async () => {
   qa = createAnswerer(await loadCorpus('corpus'));
-});
-
-beforeEach(async () => {
-  double = await startSlackDouble();
-});
-
-afterEach(async () => {
-  // Stop first and wait for the socket to close, so the client does not try to reconnect.
-  await bot?.stop();
-  bot = undefined;
-  await double.close();
 });
 
 function createSocketBot(): SlackBot {
   const config = parseSlackConfig({
     SLACK_BOT_TOKEN: 'xoxb-test-token',
     SLACK_APP_TOKEN: 'xapp-test-token',
-    SLACK_API_URL: double.apiUrl,
+    SLACK_API_URL: slack.double.apiUrl,
   });
-  return createSlackBot({
+  const bot = createSlackBot({
     config,
     qa,
     logger: captureLogger().logger,
     identity: { botId: BOT_ID, botUserId: BOT_USER_ID },
     clientOptions: { retryConfig: { retries: 0 } },
   });
+  return slack.stopAfterTest(bot);
 }
 
 const slashCommand = (text: string) => ({
@@ -51,26 +40,26 @@ const slashCommand = (text: string) => ({
     command: '/ask',
     text,
     api_app_id: 'A1',
-    response_url: double.responseUrl('socket'),
+    response_url: slack.double.responseUrl('socket'),
     trigger_id: '1.2.3',
   },
 });
 
 describe('Slack Socket Mode', () => {
   it('needs no HTTP listener and opens the socket with the app token', async () => {
-    bot = createSocketBot();
-    const connected = double.nextSocket();
+    const bot = createSocketBot();
+    const connected = slack.double.nextSocket();
     expect(await bot.start()).toEqual({ mode: 'socket' });
     await connected;
-    expect(double.callsOf('apps.connections.open')).toHaveLength(1);
+    expect(slack.double.callsOf('apps.connections.open')).toHaveLength(1);
   });
 
   it('answers /ask in the acknowledgement envelope with the ephemeral Block Kit answer', async () => {
-    bot = createSocketBot();
-    const connected = double.nextSocket();
+    const bot = createSocketBot();
+    const connected = slack.double.nextSocket();
     await bot.start();
     const socket = await connected;
-    const ack = await double.pushEnvelope(
+    const ack = await slack.double.pushEnvelope(
       socket,
       slashCommand('How many troops has Russia gathered near the border?'),
     );
@@ -88,10 +77,10 @@ describe('Slack Socket Mode', () => {
   });
 
   it('answers an empty /ask with usage help', async () => {
-    bot = createSocketBot();
-    const connected = double.nextSocket();
+    const bot = createSocketBot();
+    const connected = slack.double.nextSocket();
     await bot.start();
-    const ack = await double.pushEnvelope(await connected, slashCommand(''));
+    const ack = await slack.double.pushEnvelope(await connected, slashCommand(''));
     expect((ack.payload as { text: string }).text).toContain('/ask');
   });
 });
