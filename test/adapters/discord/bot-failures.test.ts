@@ -1,17 +1,16 @@
 import { MessageFlags } from 'discord.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FRIENDLY_ERROR } from '../../../adapters/discord/boundary.js';
 import { COMMANDS } from '../../../adapters/discord/commands.js';
 import type { Answerer } from '../../../src/index.js';
 import {
-  type BotHarness,
   followUpOf,
   OPTION,
   originalOf,
   replyTo,
   sendCommand,
   sendMention,
-  startHarness,
+  useHarness,
 } from './harness.js';
 
 /** How many of the next questions throw: an injected fault inside the answerer. */
@@ -28,13 +27,7 @@ const failing = (qa: Answerer): Answerer => ({
   },
 });
 
-let h: BotHarness;
-beforeAll(async () => {
-  h = await startHarness({ wrap: failing });
-});
-afterAll(async () => {
-  await h?.stop();
-});
+const h = useHarness({ wrap: failing });
 
 const QUESTION = 'When do the harbour works start?';
 const ask = (question: string) =>

@@ -1,11 +1,10 @@
 import { InteractionResponseType, MessageFlags } from 'discord.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../../adapters/discord/commands.js';
 import { EXPIRED_QUESTION } from '../../../adapters/discord/handlers/more.js';
 import { DISCORD_LIMITS } from '../../../adapters/discord/render.js';
 import type { RecordedRequest } from './double/discord-double.js';
 import {
-  type BotHarness,
   type CommandOption,
   callbackOf,
   clickButton,
@@ -13,16 +12,10 @@ import {
   originalOf,
   quotedText,
   sendCommand,
-  startHarness,
+  useHarness,
 } from './harness.js';
 
-let h: BotHarness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.stop();
-});
+const h = useHarness();
 
 async function ask(question: string, isPrivate?: boolean) {
   const options: CommandOption[] = [

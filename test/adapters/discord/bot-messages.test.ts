@@ -1,25 +1,18 @@
 import { GatewayIntentBits } from 'discord.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { USAGE_HINT } from '../../../adapters/discord/handlers/deps.js';
 import type { RecordedRequest } from './double/discord-double.js';
 import { userPayload } from './double/payloads.js';
 import {
-  type BotHarness,
   quotedText,
   replyTo,
   sendDirectMessage,
   sendMention,
-  startHarness,
   unescapeMarkdown,
+  useHarness,
 } from './harness.js';
 
-let h: BotHarness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.stop();
-});
+const h = useHarness();
 
 /** Every embed's quote is verbatim article text, and its attribution names that article and ¶N. */
 function expectAttributedQuotes(body: RecordedRequest['body']) {

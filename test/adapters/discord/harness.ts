@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import { Writable } from 'node:stream';
 import type { Client } from 'discord.js';
 import { pino } from 'pino';
+import { afterAll, beforeAll } from 'vitest';
 import { startBot } from '../../../adapters/discord/client.js';
 import type { RateLimiter } from '../../../adapters/shared/rate-limiter.js';
 import { createRequestGate } from '../../../adapters/shared/request-gate.js';
@@ -12,7 +13,13 @@ import {
   type RecordedRequest,
   startDiscordDouble,
 } from './double/discord-double.js';
-import { messagePayload, snowflake, type UserPayload, userPayload } from './double/payloads.js';
+import {
+  type DoubleGuild,
+  messagePayload,
+  snowflake,
+  type UserPayload,
+  userPayload,
+} from './double/payloads.js';
 
 /** The fixture corpus of this suite: a harbour article (with Markdown and mention bait) and a very long paragraph. */
 export const FIXTURE_CORPUS = 'test/fixtures/discord-corpus';
@@ -31,19 +38,21 @@ export interface BotHarness {
   stop(): Promise<void>;
 }
 
-/** Starts a double and the bot against it; `wrap` may replace the answerer (e.g. to inject a failure). */
-export async function startHarness(
-  options: {
-    double?: DiscordDoubleOptions;
-    wrap?: (qa: Answerer) => Answerer;
-    /** Per-user rate limit; none by default. */
-    limiter?: RateLimiter;
-    /** pino level of the captured log. @default "info" */
-    logLevel?: string;
-    /** @default FIXTURE_CORPUS */
-    corpus?: string;
-  } = {},
-): Promise<BotHarness> {
+/** Options for {@link startHarness}. */
+export interface HarnessOptions {
+  double?: DiscordDoubleOptions;
+  /** Replaces the answerer (to inject a failure, say). */
+  wrap?: (qa: Answerer) => Answerer;
+  /** Per-user rate limit; none by default. */
+  limiter?: RateLimiter;
+  /** pino level of the captured log. @default "info" */
+  logLevel?: string;
+  /** @default FIXTURE_CORPUS */
+  corpus?: string;
+}
+
+/** Starts a double and the bot against it. */
+export async function startHarness(options: HarnessOptions = {}): Promise<BotHarness> {
   const qa = createAnswerer(await loadCorpus(options.corpus ?? FIXTURE_CORPUS));
   const double = await startDiscordDouble(options.double);
   const logs: Record<string, unknown>[] = [];
@@ -89,6 +98,21 @@ export async function startHarness(
   };
 }
 
+/**
+ * One bot for all the tests of a file: started before the first, stopped after the last. The
+ * returned harness is filled in once the bot has started.
+ */
+export function useHarness(options: HarnessOptions = {}): BotHarness {
+  const harness = {} as BotHarness;
+  beforeAll(async () => {
+    Object.assign(harness, await startHarness(options));
+  });
+  afterAll(async () => {
+    await harness.stop?.();
+  });
+  return harness;
+}
+
 /** Undoes Discord Markdown escapes (a backslash before punctuation), to compare with the article. */
 export function unescapeMarkdown(text: string): string {
   return text.replace(/\\([^\p{L}\p{N}\s])/gu, '$1');
@@ -115,16 +139,25 @@ function firstGuild(h: BotHarness) {
   return guild;
 }
 
-/** Posts `content` in the guild channel from `author` (the harness user), mentioning the bot first. */
-export function sendMention(h: BotHarness, content: string, author: UserPayload = h.user) {
-  const guild = firstGuild(h);
-  return h.double.sendMessage({
+/** Posts `content` from `author` in `guild`'s channel, mentioning the bot first. */
+export function mentionBot(
+  double: DiscordDouble,
+  guild: DoubleGuild,
+  author: UserPayload,
+  content: string,
+) {
+  return double.sendMessage({
     author,
-    content: `<@${h.double.bot.id}> ${content}`,
+    content: `<@${double.bot.id}> ${content}`,
     channelId: guild.channelId,
     guildId: guild.id,
-    mentions: [h.double.bot],
+    mentions: [double.bot],
   });
+}
+
+/** Posts `content` in the guild channel from `author` (the harness user), mentioning the bot first. */
+export function sendMention(h: BotHarness, content: string, author: UserPayload = h.user) {
+  return mentionBot(h.double, firstGuild(h), author, content);
 }
 
 /** Sends `content` to the bot in a direct message from `author` (the harness user). */

@@ -6,6 +6,7 @@ import {
   startDiscordDouble,
 } from './double/discord-double.js';
 import { userPayload } from './double/payloads.js';
+import { mentionBot, replyTo } from './harness.js';
 import { runNpmScript, type Spawned } from './spawn.js';
 
 // Concurrent tests each clean up through their own context; hooks run in reverse order, so the
@@ -41,15 +42,9 @@ describe.concurrent('npm run discord', () => {
     expect(session?.token).toBe('test-token');
     const user = userPayload('reader');
 
-    const message = discordDouble.sendMessage({
-      author: user,
-      content: `<@${discordDouble.bot.id}> When do the harbour works start?`,
-      channelId: guild.channelId,
-      guildId: guild.id,
-      mentions: [discordDouble.bot],
-    });
+    const message = mentionBot(discordDouble, guild, user, 'When do the harbour works start?');
     const reply = await discordDouble.waitForRequest(
-      (r) => r.method === 'POST' && r.body?.message_reference?.message_id === message.id,
+      replyTo(message.id),
       'the reply to the mention',
     );
     expect(reply.body.embeds[0].description).toMatch(/¶\d+/);

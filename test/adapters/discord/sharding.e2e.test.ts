@@ -1,6 +1,7 @@
 import { describe, expect, it, type TestContext } from 'vitest';
 import { type DiscordDouble, startDiscordDouble } from './double/discord-double.js';
 import { shardOf, snowflake, userPayload } from './double/payloads.js';
+import { mentionBot, replyTo } from './harness.js';
 import { runNpmScript, type Spawned } from './spawn.js';
 
 /** A double recommending two shards, with one guild on each. */
@@ -30,17 +31,13 @@ function start({ onTestFinished }: TestContext, double: DiscordDouble, args: str
 async function mentionIsAnswered(double: DiscordDouble, guildIndex: number): Promise<void> {
   const guild = double.guilds[guildIndex];
   if (!guild) throw new Error('no guild');
-  const message = double.sendMessage({
-    author: userPayload('reader'),
-    content: `<@${double.bot.id}> When do the harbour works start?`,
-    channelId: guild.channelId,
-    guildId: guild.id,
-    mentions: [double.bot],
-  });
-  const reply = await double.waitForRequest(
-    (r) => r.method === 'POST' && r.body?.message_reference?.message_id === message.id,
-    `the reply in ${guild.name}`,
+  const message = mentionBot(
+    double,
+    guild,
+    userPayload('reader'),
+    'When do the harbour works start?',
   );
+  const reply = await double.waitForRequest(replyTo(message.id), `the reply in ${guild.name}`);
   expect(reply.body.embeds.length).toBeGreaterThan(0);
 }
 

@@ -1,43 +1,22 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { type BotProcess, startBotProcess } from '../bot-process.js';
-import { type DiscordDouble, startDiscordDouble } from './double/discord-double.js';
+import { describe, expect, it } from 'vitest';
+import { useBotProcesses } from '../bot-process-hooks.js';
+import { startDiscordDouble } from './double/discord-double.js';
 import { userPayload } from './double/payloads.js';
-import { FIXTURE_CORPUS } from './harness.js';
+import { FIXTURE_CORPUS, mentionBot, replyTo } from './harness.js';
 
-let double: DiscordDouble | undefined;
-let bot: BotProcess | undefined;
-
-afterEach(async () => {
-  await bot?.kill();
-  bot = undefined;
-  await double?.close();
-  double = undefined;
-});
-
+const processes = useBotProcesses();
 const startBot = (env: Record<string, string>) =>
-  startBotProcess('adapters/discord/main.ts', { CORPUS_DIR: FIXTURE_CORPUS, ...env });
+  processes.start('adapters/discord/main.ts', { CORPUS_DIR: FIXTURE_CORPUS, ...env });
 
 describe('Discord bot shutdown', () => {
   it('on SIGTERM finishes the answer being sent, takes no new question, and exits 0', async () => {
-    double = await startDiscordDouble();
-    const d = double;
+    const d = processes.double(await startDiscordDouble());
     const guild = d.guilds[0];
     if (!guild) throw new Error('no guild');
-    bot = startBot({ DISCORD_TOKEN: 'test-token', DISCORD_API_URL: d.apiUrl });
+    const bot = startBot({ DISCORD_TOKEN: 'test-token', DISCORD_API_URL: d.apiUrl });
     await d.waitForSessions(1);
     const reader = userPayload('reader');
-    const ask = () =>
-      d.sendMessage({
-        author: reader,
-        content: `<@${d.bot.id}> When do the harbour works start?`,
-        channelId: guild.channelId,
-        guildId: guild.id,
-        mentions: [d.bot],
-      });
-    const replyTo = (id: string) => (r: { method: string; body: unknown }) =>
-      r.method === 'POST' &&
-      (r.body as { message_reference?: { message_id?: string } } | null)?.message_reference
-        ?.message_id === id;
+    const ask = () => mentionBot(d, guild, reader, 'When do the harbour works start?');
 
     const held = d.holdNext((r) => r.method === 'POST' && r.path.endsWith('/messages'));
     const first = ask();
@@ -59,8 +38,8 @@ describe('Discord bot shutdown', () => {
   });
 
   it('fails fast on a rejected token: one clear line, exit 1, no retrying', async () => {
-    double = await startDiscordDouble({ rejectToken: true });
-    bot = startBot({ DISCORD_TOKEN: 'wrong-token', DISCORD_API_URL: double.apiUrl });
+    const double = processes.double(await startDiscordDouble({ rejectToken: true }));
+    const bot = startBot({ DISCORD_TOKEN: 'wrong-token', DISCORD_API_URL: double.apiUrl });
     expect(await bot.exited).toBe(1);
     const plain = bot
       .stderr()

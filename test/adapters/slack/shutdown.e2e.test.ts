@@ -1,23 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { STOPPING_NOTICE } from '../../../adapters/slack/boundary.js';
-import { type BotProcess, startBotProcess } from '../bot-process.js';
-import { BOT_USER_ID, type SlackDouble, startSlackDouble } from './doubles.js';
+import type { BotProcess } from '../bot-process.js';
+import { useBotProcesses } from '../bot-process-hooks.js';
+import { BOT_USER_ID, startSlackDouble } from './doubles.js';
 import { eventBody, FORM, JSON_TYPE, signHeaders, slashCommandBody } from './harness.js';
 
 const SECRET = 'shutdown-signing-secret';
 
-let double: SlackDouble | undefined;
-let bot: BotProcess | undefined;
-
-afterEach(async () => {
-  await bot?.kill();
-  bot = undefined;
-  await double?.close();
-  double = undefined;
-});
+const processes = useBotProcesses();
 
 function startSlack(apiUrl: string): BotProcess {
-  return startBotProcess('adapters/slack/main.ts', {
+  return processes.start('adapters/slack/main.ts', {
     SLACK_BOT_TOKEN: 'xoxb-shutdown-test',
     SLACK_SIGNING_SECRET: SECRET,
     SLACK_API_URL: apiUrl,
@@ -36,8 +29,8 @@ const post = (port: number, body: string, contentType: string) =>
 
 describe('Slack bot shutdown', () => {
   it('on SIGTERM finishes the answer being posted, takes no new question, and exits 0', async () => {
-    double = await startSlackDouble();
-    bot = startSlack(double.apiUrl);
+    const double = processes.double(await startSlackDouble());
+    const bot = startSlack(double.apiUrl);
     const { port } = JSON.parse(await bot.line(/"mode":"http"/)) as { port: number };
 
     const held = double.holdNext('chat.postMessage');
@@ -76,9 +69,9 @@ describe('Slack bot shutdown', () => {
   });
 
   it('fails fast when Slack answers invalid_auth: one clear line, exit 1, no retrying', async () => {
-    double = await startSlackDouble();
+    const double = processes.double(await startSlackDouble());
     double.failNext('auth.test', 'invalid_auth');
-    bot = startSlack(double.apiUrl);
+    const bot = startSlack(double.apiUrl);
     expect(await bot.exited).toBe(1);
     const plain = bot
       .stderr()
