@@ -1,9 +1,8 @@
-import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { answerTyped } from '../../shared/answer-flow.js';
 import type { RequestOutcome } from '../../shared/request-gate.js';
 import { readQuestion } from '../question.js';
 import { renderNotice, type SlackMessage } from '../render.js';
-import { type ListenerDeps, NO_UNFURL, postedReplies } from './deps.js';
+import { type EventArgs, type ListenerDeps, NO_UNFURL, postedReplies } from './deps.js';
 
 /**
  * `@bot question` in a channel: answers visibly in the mention's thread (starting one when the
@@ -11,11 +10,7 @@ import { type ListenerDeps, NO_UNFURL, postedReplies } from './deps.js';
  * long, rate limited) goes only to the asker, so a flood never fills the channel.
  */
 export function createAppMentionListener(deps: ListenerDeps) {
-  return async ({
-    event,
-    context,
-    client,
-  }: SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs): Promise<RequestOutcome> => {
+  return async ({ event, context, client }: EventArgs<'app_mention'>): Promise<RequestOutcome> => {
     const user = event.user ?? '';
     const post = (message: SlackMessage) =>
       client.chat.postMessage({

@@ -1,3 +1,4 @@
+import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { Answerer } from '../../../src/index.js';
 import type { TypedReplies } from '../../shared/answer-flow.js';
 import type { RequestGate } from '../../shared/request-gate.js';
@@ -10,6 +11,9 @@ export interface ListenerDeps {
   /** Rate limit and input bounds, decided before answering. */
   gate: RequestGate;
 }
+
+/** The arguments Bolt passes a listener of Events API event `E`. */
+export type EventArgs<E extends string> = SlackEventMiddlewareArgs<E> & AllMiddlewareArgs;
 
 /** Article titles, for the usage help. */
 export function corpusTitles(qa: Answerer): string[] {

@@ -1,9 +1,9 @@
-import type { AllMiddlewareArgs, SlackEventMiddlewareArgs, types } from '@slack/bolt';
+import type { types } from '@slack/bolt';
 import { answerTyped } from '../../shared/answer-flow.js';
 import type { RequestOutcome } from '../../shared/request-gate.js';
 import { readQuestion } from '../question.js';
 import { renderNotice, type SlackMessage } from '../render.js';
-import { type ListenerDeps, NO_UNFURL, postedReplies } from './deps.js';
+import { type EventArgs, type ListenerDeps, NO_UNFURL, postedReplies } from './deps.js';
 
 /** A plain message a person typed in a DM with the app: no subtype (edits, joins, bot posts), no bot. */
 function isPersonInDm(event: types.MessageEvent): event is types.GenericMessageEvent {
@@ -15,11 +15,7 @@ function isPersonInDm(event: types.MessageEvent): event is types.GenericMessageE
  * a thread reply). Bot messages and message subtypes (edits included) are ignored.
  */
 export function createDirectMessageListener(deps: ListenerDeps) {
-  return async ({
-    event,
-    context,
-    client,
-  }: SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs): Promise<RequestOutcome> => {
+  return async ({ event, context, client }: EventArgs<'message'>): Promise<RequestOutcome> => {
     if (!isPersonInDm(event)) return { outcome: 'ignored' };
     const text = event.text ?? '';
     const post = (message: SlackMessage) =>
