@@ -39,14 +39,14 @@ const IGNORED: RequestOutcome = { outcome: 'ignored' };
  */
 export function createDiscordRouter(deps: HandlerDeps): DiscordRouter {
   const { gate, logger } = deps;
-  let onMessage: Handler<Message> = async () => IGNORED;
-  let onAutocomplete: Handler<AutocompleteInteraction> = async () => IGNORED;
+  let messageHandler: Handler<Message> = async () => IGNORED;
+  let autocompleteHandler: Handler<AutocompleteInteraction> = async () => IGNORED;
   const commands = new Map<string, Handler<ChatInputCommandInteraction>>();
   const buttons: { matches: (customId: string) => boolean; handle: Handler<ButtonInteraction> }[] =
     [];
 
   const route = async (interaction: Interaction): Promise<RequestOutcome> => {
-    if (interaction.isAutocomplete()) return onAutocomplete(interaction, deps);
+    if (interaction.isAutocomplete()) return autocompleteHandler(interaction, deps);
     if (interaction.isChatInputCommand()) {
       const command = commands.get(interaction.commandName);
       return command ? command(interaction, deps) : IGNORED;
@@ -60,13 +60,13 @@ export function createDiscordRouter(deps: HandlerDeps): DiscordRouter {
 
   return {
     message(handler) {
-      onMessage = handler;
+      messageHandler = handler;
     },
     command(name, handler) {
       commands.set(name, handler);
     },
     autocomplete(handler) {
-      onAutocomplete = handler;
+      autocompleteHandler = handler;
     },
     button(matches, handler) {
       buttons.push({ matches, handle: handler });
@@ -77,7 +77,7 @@ export function createDiscordRouter(deps: HandlerDeps): DiscordRouter {
         guard(
           logger,
           context,
-          () => onMessage(message, deps),
+          () => messageHandler(message, deps),
           async () => {
             await message.reply(renderNotice(FRIENDLY_ERROR));
           },
