@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { startDiscordDouble } from '../test/discord/double/discord-double.js';
-import { type UserPayload, userPayload } from '../test/discord/double/payloads.js';
-import { startBotProcess } from '../test/hardening/bot-process.js';
-import { startSlackDouble } from '../test/slack/doubles.js';
-import { blockTexts, FORM, signHeaders, slashCommandBody } from '../test/slack/harness.js';
+import { startBotProcess } from '../test/adapters/bot-process.js';
+import { startDiscordDouble } from '../test/adapters/discord/double/discord-double.js';
+import { type UserPayload, userPayload } from '../test/adapters/discord/double/payloads.js';
+import { startSlackDouble } from '../test/adapters/slack/doubles.js';
+import { blockTexts, FORM, signHeaders, slashCommandBody } from '../test/adapters/slack/harness.js';
 
 /**
  * `npm run load`: 1,000 concurrent signed `/ask` requests at the Slack bot in HTTP mode on

@@ -22,20 +22,10 @@ export type { CorpusIndex } from './indexing/corpus-index.js';
 export {
   type BoundedQuestion,
   boundQuestion,
-  describeTooLong,
   MAX_QUESTION_CHARS,
   type QuestionBoundsOptions,
 } from './input-bounds.js';
 export { cleanQuestion } from './question/clean-question.js';
-export {
-  createRateLimiter,
-  DEFAULT_RATE_LIMIT,
-  describeRetry,
-  type RateDecision,
-  type RateLimiter,
-  type RateLimiterOptions,
-  rateLimitKey,
-} from './rate-limiter.js';
 export {
   type CachedAnswererOptions,
   createAnswererCached,

@@ -54,14 +54,6 @@ export function boundQuestion(raw: string, options: QuestionBoundsOptions = {}):
   return { kind: 'question', question, length };
 }
 
-/** The polite refusal of an over-long question, naming the limit and the question's length. */
-export function describeTooLong(question: { length: number; limit: number }): string {
-  return (
-    `Please ask a shorter question: I answer questions of up to ${question.limit} characters, ` +
-    `and yours has ${question.length}.`
-  );
-}
-
 /** Characters as people count them: code points, so an emoji or a CJK extension counts once. */
 function countCharacters(text: string): number {
   let count = 0;

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { UsageError } from '../../src/index.js';
+import { DEFAULT_EXCERPTS, UsageError } from '../../src/index.js';
 
 export const ASK_USAGE = `Usage: npm run --silent ask -- [options] ["question"]
 
@@ -10,7 +10,7 @@ With no question, reads questions from stdin, one per line, and writes one line 
 Options:
   --json         print each Answer as one JSON line
   --corpus DIR   folder of articles (default: corpus, or CORPUS_DIR)
-  --top N        number of excerpts, 1-20 (default: 3)
+  --top N        number of excerpts, 1-20 (default: ${DEFAULT_EXCERPTS})
   -h, --help     show this help`;
 
 /** Validated `ask` flags. */
@@ -22,7 +22,7 @@ export const AskFlagsSchema = z.object({
     .int('--top must be a whole number from 1 to 20')
     .min(1, '--top must be a whole number from 1 to 20')
     .max(20, '--top must be a whole number from 1 to 20')
-    .default(3),
+    .default(DEFAULT_EXCERPTS),
   help: z.boolean().default(false),
   question: z.string().optional(),
 });

@@ -7,9 +7,9 @@ import {
   loadCorpus,
   parseConfig,
 } from '../../src/index.js';
+import { runMain, STDERR_WARNINGS } from '../shared/run-main.js';
 import { renderAnswer, renderAnswerLine } from '../terminal/render.js';
 import { ASK_USAGE, parseAskFlags } from './ask-options.js';
-import { runMain, STDERR_WARNINGS } from './run-main.js';
 
 runMain(async () => {
   const flags = parseAskFlags(process.argv.slice(2));

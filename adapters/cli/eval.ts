@@ -22,10 +22,10 @@ import {
   parseConfig,
   type TuningOverrides,
 } from '../../src/index.js';
+import { runMain } from '../shared/run-main.js';
 import { readArticleQuestions, readSquadArticles } from './eval-files.js';
 import { EVAL_USAGE, type EvalFlags, parseEvalFlags } from './eval-options.js';
 import { type EvalReport, renderReport, renderReportJson } from './eval-report.js';
-import { runMain } from './run-main.js';
 import { readTuningFile } from './tuning-file.js';
 
 /** One batch of questions over one corpus: an article file has one, a SQuAD file one per article. */

@@ -7,7 +7,7 @@ import {
   parseConfig,
   UsageError,
 } from '../../src/index.js';
-import { runMain } from './run-main.js';
+import { runMain } from '../shared/run-main.js';
 
 export const INDEX_USAGE = `Usage: npm run index -- [options]
 

@@ -2,7 +2,15 @@ import { once } from 'node:events';
 import { Client, DiscordjsErrorCodes, Events, GatewayIntentBits, Partials } from 'discord.js';
 import { ConfigError } from '../../src/index.js';
 import type { Logger } from '../shared/logger.js';
-import { createHandlers, type HandlerOptions } from './handlers.js';
+import { createDiscordRouter } from './boundary.js';
+import { COMMANDS } from './commands.js';
+import { handleAsk } from './handlers/ask.js';
+import { handleAutocomplete } from './handlers/autocomplete.js';
+import { type HandlerOptions, resolveHandlerDeps } from './handlers/deps.js';
+import { handleMessage } from './handlers/message.js';
+import { handleMore } from './handlers/more.js';
+import { handleSource } from './handlers/source.js';
+import { isMoreId } from './more-button.js';
 
 /**
  * Intents that need no approval. Discord still sends the text of messages that mention the bot
@@ -45,9 +53,7 @@ export interface StartBotOptions extends HandlerOptions, DiscordClientOptions {
 export async function startBot(options: StartBotOptions): Promise<Client> {
   const { logger } = options;
   const client = createDiscordClient(options);
-  const handlers = createHandlers(options);
-  client.on(Events.MessageCreate, (message) => void handlers.onMessage(message));
-  client.on(Events.InteractionCreate, (interaction) => void handlers.onInteraction(interaction));
+  registerHandlers(client, options);
   watchClient(client, logger);
 
   const ready = once(client, Events.ClientReady);
@@ -67,6 +73,18 @@ export async function startBot(options: StartBotOptions): Promise<Client> {
     'Discord bot ready',
   );
   return client;
+}
+
+/** Wires each kind of message and interaction to its handler, behind the one event boundary. */
+export function registerHandlers(client: Client, options: HandlerOptions): void {
+  const router = createDiscordRouter(resolveHandlerDeps(options));
+  router.message(handleMessage);
+  router.command(COMMANDS.ask.name, handleAsk);
+  router.command(COMMANDS.source.name, handleSource);
+  router.autocomplete(handleAutocomplete);
+  router.button(isMoreId, handleMore);
+  client.on(Events.MessageCreate, (message) => void router.onMessage(message));
+  client.on(Events.InteractionCreate, (interaction) => void router.onInteraction(interaction));
 }
 
 function watchClient(client: Client, logger: Logger): void {

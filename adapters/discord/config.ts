@@ -1,12 +1,9 @@
 import { z } from 'zod';
 import { CoreConfigSchema } from '../../src/index.js';
+import { blankAsMissing } from '../shared/environment.js';
 import { LOG_LEVELS, OperationsConfigShape } from '../shared/operations-config.js';
 
 const PORTAL = 'https://discord.com/developers/applications';
-
-/** `.env` files often carry `NAME=` for "unset"; treat an empty value as absent. */
-const blankAsMissing = (value: unknown): unknown =>
-  typeof value === 'string' && value.trim() === '' ? undefined : value;
 
 const snowflake = (where: string, whenMissing = 'is required') =>
   z

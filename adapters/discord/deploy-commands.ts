@@ -1,7 +1,7 @@
 import { REST } from 'discord.js';
 import { ConfigError, loadCorpus, parseConfig } from '../../src/index.js';
-import { runMain } from '../cli/run-main.js';
 import { loadDotEnv } from '../shared/environment.js';
+import { runMain } from '../shared/run-main.js';
 import { buildCommands, deployCommands } from './commands.js';
 import { DiscordDeployConfigSchema } from './config.js';
 

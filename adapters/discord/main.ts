@@ -1,12 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import { createAnswererCached, loadCorpus, parseConfig } from '../../src/index.js';
-import { runMain } from '../cli/run-main.js';
 import { loadDotEnv } from '../shared/environment.js';
 import { createInFlight } from '../shared/in-flight.js';
 import { createLogger } from '../shared/logger.js';
 import { loggerOptionsFrom, rateLimiterFrom } from '../shared/operations-config.js';
 import { installProcessGuards } from '../shared/process-guards.js';
 import { createRequestGate } from '../shared/request-gate.js';
+import { runMain } from '../shared/run-main.js';
 import { startBot } from './client.js';
 import { DiscordConfigSchema } from './config.js';
 import { parseShardFlags, startShardManager } from './sharding.js';

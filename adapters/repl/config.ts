@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CoreConfigSchema } from '../../src/index.js';
+import { blankAsMissing } from '../shared/environment.js';
 import { OperationsConfigShape } from '../shared/operations-config.js';
 
 /**
@@ -8,7 +9,7 @@ import { OperationsConfigShape } from '../shared/operations-config.js';
  */
 export const ReplConfigSchema = CoreConfigSchema.extend({
   RATE_LIMIT_PER_MINUTE: z.preprocess(
-    (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+    blankAsMissing,
     z.coerce
       .number({ error: 'must be a number of questions per minute such as 10' })
       .positive('must be more than 0, such as 10')

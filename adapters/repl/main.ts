@@ -1,11 +1,12 @@
 import { createInterface } from 'node:readline';
 import {
   createAnswererCached,
-  createRateLimiter,
+  DEFAULT_EXCERPTS,
   loadCorpus,
   parseConfig,
 } from '../../src/index.js';
-import { runMain, STDERR_WARNINGS } from '../cli/run-main.js';
+import { createRateLimiter } from '../shared/rate-limiter.js';
+import { runMain, STDERR_WARNINGS } from '../shared/run-main.js';
 import { ANSI, PLAIN } from '../terminal/render.js';
 import { ReplConfigSchema } from './config.js';
 import { createReplSession } from './session.js';
@@ -19,7 +20,9 @@ runMain(async () => {
   const limiter = env.RATE_LIMIT_PER_MINUTE
     ? createRateLimiter({ perMinute: env.RATE_LIMIT_PER_MINUTE, burst: env.RATE_LIMIT_BURST })
     : null;
-  const session = createReplSession(qa, process.stdout.isTTY ? ANSI : PLAIN, 3, { limiter });
+  const session = createReplSession(qa, process.stdout.isTTY ? ANSI : PLAIN, DEFAULT_EXCERPTS, {
+    limiter,
+  });
 
   const rl = createInterface({
     input: process.stdin,

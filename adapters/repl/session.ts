@@ -1,4 +1,5 @@
-import type { Answer, Answerer, RateLimiter } from '../../src/index.js';
+import { type Answer, type Answerer, DEFAULT_EXCERPTS } from '../../src/index.js';
+import type { RateLimiter } from '../shared/rate-limiter.js';
 import { decideRequest } from '../shared/request-gate.js';
 import { renderAnswer, renderParagraph, type Style } from '../terminal/render.js';
 
@@ -35,7 +36,7 @@ export interface ReplSessionOptions {
 export function createReplSession(
   qa: Answerer,
   style: Style,
-  top = 3,
+  top = DEFAULT_EXCERPTS,
   options: ReplSessionOptions = {},
 ): ReplSession {
   let last: Answer | null = null;

@@ -1,13 +1,10 @@
 import { z } from 'zod';
-import { createRateLimiter, DEFAULT_RATE_LIMIT, type RateLimiter } from '../../src/index.js';
+import { blankAsMissing } from './environment.js';
 import type { LoggerOptions } from './logger.js';
+import { createRateLimiter, DEFAULT_RATE_LIMIT, type RateLimiter } from './rate-limiter.js';
 
 /** pino's levels, for `LOG_LEVEL`. */
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
-
-/** `.env` files often carry `NAME=` for "unset"; treat an empty value as absent. */
-const blankAsMissing = (value: unknown): unknown =>
-  typeof value === 'string' && value.trim() === '' ? undefined : value;
 
 /**
  * The operational keys every chat adapter reads on top of its own: logging, rate limiting and

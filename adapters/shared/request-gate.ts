@@ -1,13 +1,8 @@
-import {
-  type BoundedQuestion,
-  boundQuestion,
-  describeRetry,
-  describeTooLong,
-  type RateLimiter,
-  rateLimitKey,
-} from '../../src/index.js';
+import { type BoundedQuestion, boundQuestion } from '../../src/index.js';
 import { createInFlight, type InFlight } from './in-flight.js';
 import type { Logger } from './logger.js';
+import { type RateLimiter, rateLimitKey } from './rate-limiter.js';
+import { describeRetry, describeTooLong } from './refusals.js';
 
 /** What an adapter should do with one request, decided before any answering. */
 export type GateDecision =

@@ -3,8 +3,6 @@ import { MAX_QUESTION_CHARS } from '../../src/index.js';
 
 /** Slack's limit on a button's `value`. */
 export const MAX_BUTTON_VALUE_CHARS = 2000;
-/** Excerpts shown per answer. */
-export const DEFAULT_TOP = 3;
 
 /** What a Share or More button needs to answer again, statelessly (any replica can serve it). */
 export interface AskRequest {

@@ -1,18 +1,26 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
+  type AllMiddlewareArgs,
   App,
-  type BlockButtonAction,
   type CustomRoute,
   SocketModeReceiver,
   type webApi,
 } from '@slack/bolt';
-import type { Answerer } from '../../src/index.js';
+import { type Answerer, DEFAULT_EXCERPTS } from '../../src/index.js';
 import type { Logger } from '../shared/logger.js';
-import { createRequestGate, type RequestGate } from '../shared/request-gate.js';
-import { DEFAULT_TOP } from './action-value.js';
+import {
+  createRequestGate,
+  type RequestGate,
+  type RequestOutcome,
+} from '../shared/request-gate.js';
 import { createBoltLogger } from './bolt-logger.js';
-import { createGlobalErrorHandler, guardListener, serveListener } from './boundary.js';
+import {
+  createGlobalErrorHandler,
+  guardListener,
+  type ListenerKind,
+  serveListener,
+} from './boundary.js';
 import { isSocketMode, type SlackConfig } from './config.js';
 import {
   createDeduplicationMiddleware,
@@ -48,7 +56,7 @@ export interface SlackBotOptions {
   eventIds?: EventIdStore;
   /** Extra Web API client options (e.g. `retryConfig`), merged over those from the config. */
   clientOptions?: webApi.WebClientOptions;
-  /** Excerpts per answer. @default 3 */
+  /** Excerpts per answer. @default DEFAULT_EXCERPTS */
   top?: number;
   /** Rate limit, input bounds, shutdown tracking and request logs. @default no rate limit */
   gate?: RequestGate;
@@ -128,37 +136,20 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
   });
 
   const gate = options.gate ?? createRequestGate({ platform: 'slack', logger });
-  const deps: ListenerDeps = { qa: options.qa, top: options.top ?? DEFAULT_TOP, gate };
+  const deps: ListenerDeps = { qa: options.qa, top: options.top ?? DEFAULT_EXCERPTS, gate };
+  // Each listener runs as one request of the gate, behind the one catch of guardListener.
+  const serve = <A extends AllMiddlewareArgs>(
+    kind: ListenerKind,
+    event: string,
+    listener: (args: A) => Promise<RequestOutcome>,
+  ) => serveListener(gate, event, guardListener(kind, logger, listener));
   app.error(createGlobalErrorHandler(logger));
   app.use(createDeduplicationMiddleware(options.eventIds ?? createRecentEventIds(), logger));
-  app.command(
-    ASK_COMMAND,
-    serveListener(gate, 'ask', guardListener('command', logger, createAskCommandListener(deps))),
-  );
-  app.event(
-    'app_mention',
-    serveListener(
-      gate,
-      'app_mention',
-      guardListener('event', logger, createAppMentionListener(deps)),
-    ),
-  );
-  app.event(
-    'message',
-    serveListener(
-      gate,
-      'message',
-      guardListener('event', logger, createDirectMessageListener(deps)),
-    ),
-  );
-  app.action<BlockButtonAction>(
-    SHARE_ACTION_ID,
-    serveListener(gate, 'share', guardListener('action', logger, createShareActionListener(deps))),
-  );
-  app.action<BlockButtonAction>(
-    MORE_ACTION_ID,
-    serveListener(gate, 'more', guardListener('action', logger, createMoreActionListener(deps))),
-  );
+  app.command(ASK_COMMAND, serve('command', 'ask', createAskCommandListener(deps)));
+  app.event('app_mention', serve('event', 'app_mention', createAppMentionListener(deps)));
+  app.event('message', serve('event', 'message', createDirectMessageListener(deps)));
+  app.action(SHARE_ACTION_ID, serve('action', 'share', createShareActionListener(deps)));
+  app.action(MORE_ACTION_ID, serve('action', 'more', createMoreActionListener(deps)));
 
   return {
     app,

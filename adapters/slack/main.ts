@@ -1,11 +1,11 @@
 import { createAnswererCached, loadCorpus } from '../../src/index.js';
-import { runMain } from '../cli/run-main.js';
 import { loadDotEnv } from '../shared/environment.js';
 import { createInFlight } from '../shared/in-flight.js';
 import { createLogger } from '../shared/logger.js';
 import { loggerOptionsFrom, rateLimiterFrom } from '../shared/operations-config.js';
 import { installProcessGuards } from '../shared/process-guards.js';
 import { createRequestGate } from '../shared/request-gate.js';
+import { runMain } from '../shared/run-main.js';
 import { createSlackBot } from './app.js';
 import { parseSlackConfig } from './config.js';
 import { verifyBotToken } from './identity.js';

@@ -1,6 +1,6 @@
 import type { types } from '@slack/bolt';
-import type { Answer, Excerpt } from '../../src/index.js';
-import { DEFAULT_TOP, encodeAskValue } from './action-value.js';
+import { type Answer, DEFAULT_EXCERPTS, type Excerpt } from '../../src/index.js';
+import { encodeAskValue } from './action-value.js';
 import { escapeMrkdwn, linkMrkdwn, quoteMrkdwn, truncateToFit } from './mrkdwn.js';
 
 /** Slack's published limits that the renderer keeps to. */
@@ -34,7 +34,7 @@ export interface RenderAnswerOptions {
   share?: boolean;
   /** Slack user id of the person who shared the answer into the channel. */
   sharedBy?: string;
-  /** Excerpts asked for, carried by the buttons so Share and More ask the same way. @default 3 */
+  /** Excerpts asked for, carried by the buttons so Share and More ask the same way. @default DEFAULT_EXCERPTS */
   top?: number;
 }
 
@@ -90,7 +90,7 @@ function renderHeadline(answer: Answer): types.KnownBlock[] {
 }
 
 function renderButtons(answer: Answer, options: RenderAnswerOptions): types.ActionsBlock | null {
-  const top = options.top ?? DEFAULT_TOP;
+  const top = options.top ?? DEFAULT_EXCERPTS;
   const buttons: types.Button[] = [];
   if (options.share && answer.excerpts.length > 0) {
     buttons.push({

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { boundQuestion, describeTooLong, MAX_QUESTION_CHARS } from '../../src/index.js';
+import { boundQuestion, MAX_QUESTION_CHARS } from '../../src/index.js';
 
 describe('boundQuestion', () => {
   it('removes zero-width and bidi characters so the words they split read whole', () => {
@@ -81,14 +81,6 @@ describe('boundQuestion', () => {
         expect(bounded.question).not.toMatch(/<[@#!]|@everyone|@here/);
       }),
       { numRuns: 500 },
-    );
-  });
-});
-
-describe('describeTooLong', () => {
-  it('asks politely for a shorter question, naming the limit and the length', () => {
-    expect(describeTooLong({ length: 812, limit: 500 })).toBe(
-      'Please ask a shorter question: I answer questions of up to 500 characters, and yours has 812.',
     );
   });
 });

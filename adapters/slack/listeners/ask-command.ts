@@ -1,8 +1,9 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import { outcomeOf, type RequestOutcome } from '../../shared/request-gate.js';
+import { answerTyped } from '../../shared/answer-flow.js';
+import type { RequestOutcome } from '../../shared/request-gate.js';
 import { readQuestion } from '../question.js';
-import { renderAnswer, renderNotice, renderUsage } from '../render.js';
-import { answeredOutcome, corpusTitles, type ListenerDeps } from './deps.js';
+import { renderAnswer, renderNotice, renderUsage, type SlackMessage } from '../render.js';
+import { corpusTitles, type ListenerDeps } from './deps.js';
 
 /** The slash command the manifest registers. */
 export const ASK_COMMAND = '/ask';
@@ -18,24 +19,20 @@ export function createAskCommandListener(deps: ListenerDeps) {
     command,
     ack,
   }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<RequestOutcome> => {
-    const raw = readQuestion(command.text);
-    const decision = deps.gate.decide(command.user_id, raw);
-    if (decision.kind === 'answer') {
-      const answer = deps.qa.answerQuestion(decision.question, { top: deps.top });
-      await ack({
-        response_type: 'ephemeral',
-        ...renderAnswer(answer, { share: true, top: deps.top }),
-      });
-      return answeredOutcome(answer, command.text.length);
-    }
-    if (decision.kind === 'silent') await ack();
-    else {
-      const message =
-        decision.kind === 'usage'
-          ? renderUsage(corpusTitles(deps.qa))
-          : renderNotice(decision.text);
-      await ack({ response_type: 'ephemeral', ...message });
-    }
-    return outcomeOf(decision, command.text.length);
+    const ephemeral = (message: SlackMessage) => ack({ response_type: 'ephemeral', ...message });
+    return answerTyped(
+      deps,
+      {
+        userId: command.user_id,
+        text: readQuestion(command.text),
+        loggedLength: command.text.length,
+      },
+      {
+        answer: (answer) => ephemeral(renderAnswer(answer, { share: true, top: deps.top })),
+        usage: () => ephemeral(renderUsage(corpusTitles(deps.qa))),
+        notice: (text) => ephemeral(renderNotice(text)),
+        silent: () => ack(),
+      },
+    );
   };
 }

@@ -1,5 +1,8 @@
-import type { Answer, Answerer } from '../../../src/index.js';
-import type { RequestGate, RequestOutcome } from '../../shared/request-gate.js';
+import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import type { Answerer } from '../../../src/index.js';
+import type { TypedReplies } from '../../shared/answer-flow.js';
+import type { RequestGate } from '../../shared/request-gate.js';
+import { renderAnswer, renderUsage, type SlackMessage } from '../render.js';
 
 /** What every listener needs: the core, how many excerpts one answer shows, and the gate. */
 export interface ListenerDeps {
@@ -9,15 +12,8 @@ export interface ListenerDeps {
   gate: RequestGate;
 }
 
-/** The log outcome of an answer. */
-export function answeredOutcome(answer: Answer, questionLength?: number): RequestOutcome {
-  return {
-    outcome: 'answered',
-    answered: answer.answered,
-    excerpts: answer.excerpts.length,
-    ...(questionLength === undefined ? {} : { questionLength }),
-  };
-}
+/** The arguments Bolt passes a listener of Events API event `E`. */
+export type EventArgs<E extends string> = SlackEventMiddlewareArgs<E> & AllMiddlewareArgs;
 
 /** Article titles, for the usage help. */
 export function corpusTitles(qa: Answerer): string[] {
@@ -26,3 +22,14 @@ export function corpusTitles(qa: Answerer): string[] {
 
 /** Posting options for every visible message: no link or media previews of article links. */
 export const NO_UNFURL = { unfurl_links: false, unfurl_media: false } as const;
+
+/** The answer and the usage help of a mention or a DM, both posted visibly through `post`. */
+export function postedReplies(
+  deps: ListenerDeps,
+  post: (message: SlackMessage) => Promise<unknown>,
+): Pick<TypedReplies, 'answer' | 'usage'> {
+  return {
+    answer: (answer) => post(renderAnswer(answer, { top: deps.top })),
+    usage: () => post(renderUsage(corpusTitles(deps.qa))),
+  };
+}

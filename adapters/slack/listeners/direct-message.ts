@@ -1,8 +1,9 @@
-import type { AllMiddlewareArgs, SlackEventMiddlewareArgs, types } from '@slack/bolt';
-import { outcomeOf, type RequestOutcome } from '../../shared/request-gate.js';
+import type { types } from '@slack/bolt';
+import { answerTyped } from '../../shared/answer-flow.js';
+import type { RequestOutcome } from '../../shared/request-gate.js';
 import { readQuestion } from '../question.js';
-import { renderAnswer, renderNotice, renderUsage, type SlackMessage } from '../render.js';
-import { answeredOutcome, corpusTitles, type ListenerDeps, NO_UNFURL } from './deps.js';
+import { renderNotice, type SlackMessage } from '../render.js';
+import { type EventArgs, type ListenerDeps, NO_UNFURL, postedReplies } from './deps.js';
 
 /** A plain message a person typed in a DM with the app: no subtype (edits, joins, bot posts), no bot. */
 function isPersonInDm(event: types.MessageEvent): event is types.GenericMessageEvent {
@@ -14,14 +15,9 @@ function isPersonInDm(event: types.MessageEvent): event is types.GenericMessageE
  * a thread reply). Bot messages and message subtypes (edits included) are ignored.
  */
 export function createDirectMessageListener(deps: ListenerDeps) {
-  return async ({
-    event,
-    context,
-    client,
-  }: SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs): Promise<RequestOutcome> => {
+  return async ({ event, context, client }: EventArgs<'message'>): Promise<RequestOutcome> => {
     if (!isPersonInDm(event)) return { outcome: 'ignored' };
     const text = event.text ?? '';
-    const decision = deps.gate.decide(event.user, readQuestion(text, context.botUserId));
     const post = (message: SlackMessage) =>
       client.chat.postMessage({
         channel: event.channel,
@@ -29,13 +25,14 @@ export function createDirectMessageListener(deps: ListenerDeps) {
         ...message,
         ...NO_UNFURL,
       });
-    if (decision.kind === 'answer') {
-      const answer = deps.qa.answerQuestion(decision.question, { top: deps.top });
-      await post(renderAnswer(answer, { top: deps.top }));
-      return answeredOutcome(answer, text.length);
-    }
-    if (decision.kind === 'notice') await post(renderNotice(decision.text));
-    if (decision.kind === 'usage') await post(renderUsage(corpusTitles(deps.qa)));
-    return outcomeOf(decision, text.length);
+    return answerTyped(
+      deps,
+      {
+        userId: event.user,
+        text: readQuestion(text, context.botUserId),
+        loggedLength: text.length,
+      },
+      { ...postedReplies(deps, post), notice: (notice) => post(renderNotice(notice)) },
+    );
   };
 }

@@ -1,8 +1,7 @@
-import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { RequestOutcome } from '../../shared/request-gate.js';
 import { renderAnswer } from '../render.js';
-import { answerButton } from './button-answer.js';
-import { answeredOutcome, type ListenerDeps } from './deps.js';
+import { answerButton, type ButtonArgs } from './button-answer.js';
+import type { ListenerDeps } from './deps.js';
 
 /**
  * **Share in channel**: answers again from the button's value and posts it visibly through the
@@ -11,21 +10,13 @@ import { answeredOutcome, type ListenerDeps } from './deps.js';
  * fail with `not_in_channel`), and it is the only way to remove an ephemeral message.
  */
 export function createShareActionListener(deps: ListenerDeps) {
-  return async ({
-    ack,
-    action,
-    body,
-    respond,
-  }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<RequestOutcome> => {
-    await ack();
-    const result = await answerButton(deps, body.user.id, action.value, respond);
-    if (result.kind === 'declined') return result.outcome;
-    await respond({
-      response_type: 'in_channel',
-      replace_original: false,
-      ...renderAnswer(result.answer, { sharedBy: body.user.id, top: result.top }),
+  return (args: ButtonArgs): Promise<RequestOutcome> =>
+    answerButton(deps, args, async (answer, top) => {
+      await args.respond({
+        response_type: 'in_channel',
+        replace_original: false,
+        ...renderAnswer(answer, { sharedBy: args.body.user.id, top }),
+      });
+      await args.respond({ delete_original: true });
     });
-    await respond({ delete_original: true });
-    return answeredOutcome(result.answer);
-  };
 }

@@ -7,7 +7,7 @@ import { readTuningFile } from '../../../adapters/cli/tuning-file.js';
 import { createCoreEngine, loadEngineSnapshot } from '../../../bench/engines.js';
 import { parseBenchFlags } from '../../../bench/options.js';
 import { type Answerer, loadCorpus, UsageError } from '../../../src/index.js';
-import { runNode } from '../../run-node.js';
+import { runNode } from '../run-node.js';
 
 let folder: string;
 const fileWith = async (name: string, text: string) => {

@@ -1,0 +1,51 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createReplSession, REPL_USAGE } from '../../../adapters/repl/session.js';
+import { createRateLimiter } from '../../../adapters/shared/rate-limiter.js';
+import { PLAIN } from '../../../adapters/terminal/render.js';
+import { type Answerer, createAnswerer, loadCorpus } from '../../../src/index.js';
+
+let qa: Answerer;
+beforeAll(async () => {
+  qa = createAnswerer(await loadCorpus('test/fixtures/corpus-basic'));
+});
+
+const QUESTION = 'When does the harbour open?';
+
+describe('REPL input bounds and rate limit', () => {
+  it('asks for a shorter question past 500 characters instead of answering part of it', () => {
+    const session = createReplSession(qa, PLAIN);
+    const long = `${QUESTION} ${'x'.repeat(600)}`;
+    expect(session.handleLine(long).output).toBe(
+      'Please ask a shorter question: I answer questions of up to 500 characters, and yours has 628.',
+    );
+    expect(session.handleLine(':more').output).toBe(
+      'Ask a question first; :more shows its next excerpts.',
+    );
+  });
+
+  it('shows usage for a line with nothing to ask once cleaned', () => {
+    const session = createReplSession(qa, PLAIN);
+    expect(session.handleLine('🎉 \u200B\u202E ??').output).toBe(REPL_USAGE);
+  });
+
+  it('answers the cleaned question: invisible and bidi characters do not change the answer', () => {
+    const plain = createReplSession(qa, PLAIN).handleLine(QUESTION).output;
+    const noisy = createReplSession(qa, PLAIN).handleLine(
+      `When\u200B does the\u202E harbour\u2066 open?\u0007`,
+    ).output;
+    expect(noisy).toBe(plain);
+  });
+
+  it('limits questions with the shared rate limiter when given one, telling the user once', () => {
+    const session = createReplSession(qa, PLAIN, 3, {
+      limiter: createRateLimiter({ perMinute: 1, burst: 2, now: () => 0 }),
+    });
+    expect(session.handleLine(QUESTION).output).toContain('Harbour');
+    expect(session.handleLine(QUESTION).output).toContain('Harbour');
+    expect(session.handleLine(QUESTION).output).toBe(
+      'You are asking faster than I can answer. Please wait 60 seconds and ask again.',
+    );
+    expect(session.handleLine(QUESTION).output).toBe('');
+    expect(session.handleLine(':docs').output).toContain('harbour_notes');
+  });
+});
