@@ -7,6 +7,7 @@
  */
 const STAGES = [
   ['errors.ts', 'config.ts', 'answer.ts', 'tuning.ts'],
+  ['model/'],
   ['corpus/'],
   ['language/'],
   ['indexing/'],

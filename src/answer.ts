@@ -39,17 +39,40 @@ export const QuestionTypeSchema = z.enum([
   'other',
 ]);
 
+/** A calibrated chance in [0, 1]: of questions given 0.8, about 8 in 10 turn out so. */
+const ChanceSchema = z.number().min(0).max(1);
+
+/**
+ * How sure the answerer is. Both are calibrated on held-out questions: among answers with a
+ * confidence near 0.7, about 70% are right.
+ */
+export const ConfidenceSchema = z.object({
+  /** The chance that the corpus answers the question at all. */
+  answered: ChanceSchema,
+  /**
+   * The chance that the best short answer found is right (shown as `answer` only when this is
+   * high and the question is answered); null when no candidate was found.
+   */
+  answer: ChanceSchema.nullable(),
+});
+
 /**
  * The public contract between the core and every adapter: what `answerQuestion` returns and
- * what `ask --json` prints, one object per line.
+ * what `ask --json` prints, one object per line. Three outcomes: a short answer with its
+ * excerpts (`answered` and `answer`), the best excerpts alone ("here is what the article says":
+ * `answered`, `answer: null`), and "not in the article" (`answered: false`).
  */
 export const AnswerSchema = z.object({
   /** The question as it was asked (before cleaning). */
   question: z.string(),
   /** False when the corpus does not answer the question; `excerpts` are then only "possibly related". */
   answered: z.boolean(),
-  /** A short answer span, verbatim from the first excerpt's paragraph, when one exists. */
+  /**
+   * A short answer span, verbatim from the first excerpt's paragraph, only when it is likely
+   * right (see `confidence.answer`); null otherwise.
+   */
   answer: z.string().nullable(),
+  confidence: ConfidenceSchema,
   /** Best first. */
   excerpts: z.array(ExcerptSchema),
   /** What kind of question it was taken to be. */
@@ -63,4 +86,5 @@ export const AnswerSchema = z.object({
 export type Highlight = z.infer<typeof HighlightSchema>;
 export type Excerpt = z.infer<typeof ExcerptSchema>;
 export type QuestionType = z.infer<typeof QuestionTypeSchema>;
+export type Confidence = z.infer<typeof ConfidenceSchema>;
 export type Answer = z.infer<typeof AnswerSchema>;

@@ -1,13 +1,15 @@
 import type { Answer, Excerpt } from './answer.js';
 import type { Corpus } from './corpus/load-corpus.js';
 import type { ArticleDocument } from './corpus/parse-article.js';
-import { decideAnswer } from './decision/decide-answer.js';
+import { checkAnswerModel, decideAnswer } from './decision/decide-answer.js';
 import type { AnnotatedParagraph } from './indexing/annotated-paragraphs.js';
 import { buildCorpusIndex, type CorpusIndex } from './indexing/corpus-index.js';
+import type { AnswerModel } from './model/answer-model.js';
 import { analyzeQuestion } from './question/question-analysis.js';
 import { selectQuote } from './quote/select-quote.js';
 import { retrieve } from './retrieval/retriever.js';
 import { assembleRetrieverParts, type RetrieverParts } from './retrieval/retriever-parts.js';
+import { pickShortAnswer } from './short-answer/pick-short-answer.js';
 import { resolveTuning, type TuningOverrides } from './tuning.js';
 
 /** How many excerpts an answer holds unless asked for another number. */
@@ -20,6 +22,11 @@ export interface AnswererOptions {
    * `{ decision: { minCoverage: 0.4 } }`. @default DEFAULT_TUNING
    */
   tuning?: TuningOverrides;
+  /**
+   * A learned model to answer with instead of the shipped one (for experiments and training;
+   * check it with `parseAnswerModel`). @default the model in src/model/answer-model.json
+   */
+  model?: AnswerModel;
 }
 
 /** Options for one question. */
@@ -64,15 +71,22 @@ export function indexCorpus(corpus: Corpus, options: AnswererOptions = {}): Corp
  * @throws {ConfigError} when `options.tuning` names an unknown number or gives a bad value.
  */
 export function createAnswerer(corpus: Corpus, options: AnswererOptions = {}): Answerer {
-  return createAnswererFromIndex(corpus, indexCorpus(corpus, options));
+  return createAnswererFromIndex(corpus, indexCorpus(corpus, options), options.model);
 }
 
 /**
  * An {@link Answerer} over the index of `corpus` made by {@link indexCorpus} (or read from a
  * snapshot); it answers with the tuning the index was built with.
+ *
+ * @throws {ConfigError} when `model` was trained on other features than this code computes.
  */
-export function createAnswererFromIndex(corpus: Corpus, built: CorpusIndex): Answerer {
-  const parts = assembleRetrieverParts(corpus, built);
+export function createAnswererFromIndex(
+  corpus: Corpus,
+  built: CorpusIndex,
+  model?: AnswerModel,
+): Answerer {
+  const parts = assembleRetrieverParts(corpus, built, model);
+  checkAnswerModel(parts.model);
   // Where each document's paragraphs start (two files may share an id: a.md and a.txt).
   const starts = new Map<string, number[]>();
   let count = 0;
@@ -100,20 +114,39 @@ function answer(parts: RetrieverParts, question: string, options: AskOptions): A
   const offset = Math.max(0, Math.floor(options.offset ?? 0));
   const analysis = analyzeQuestion(question, parts.wordnet, parts.tuning.question);
   const retrieval = retrieve(parts, analysis);
-  const decision = decideAnswer(analysis, retrieval, parts.wordnet, parts.tuning);
+  const pick = pickShortAnswer(analysis, retrieval, {
+    wordnet: parts.wordnet,
+    vectors: parts.vectors,
+    tuning: parts.tuning.shortAnswer,
+    weights: parts.model.span.weights,
+    paragraphs: parts.tuning.shortAnswer.paragraphs,
+  });
+  const decision = decideAnswer(analysis, retrieval, pick, parts);
+  const shown = decision.shortAnswer;
   const excerpts = decision.ranked.slice(offset, offset + top).map((r) => {
-    const quote = selectQuote(r.paragraph, r.window, r.matchedTerms);
-    return toExcerpt(r.paragraph, quote.text, r.score, quote.highlights);
+    // The short answer's paragraph is quoted where the answer stands.
+    const window = shown?.paragraph === r ? shown.window : r.window;
+    const quote = selectQuote(r.paragraph, window, r.matchedTerms);
+    return toExcerpt(r.paragraph, quote.text, r.probability, quote.highlights);
   });
   return {
     question,
     answered: decision.answered,
-    answer: decision.answer,
+    answer: shown?.text ?? null,
+    confidence: {
+      answered: round(decision.confidence.answered),
+      answer: decision.confidence.answer === null ? null : round(decision.confidence.answer),
+    },
     excerpts,
     questionType: analysis.type,
     offset,
     hasMore: decision.ranked.length > offset + top,
   };
+}
+
+/** Three decimals: enough for a chance, and stable in `ask --json`. */
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
 }
 
 function toExcerpt(
@@ -131,7 +164,7 @@ function toExcerpt(
     paragraph: paragraph.number,
     quote,
     text: paragraph.text,
-    score: Math.round(score * 1000) / 1000,
+    score: round(score),
     highlights,
   };
 }

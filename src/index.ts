@@ -25,6 +25,12 @@ export {
   MAX_QUESTION_CHARS,
   type QuestionBoundsOptions,
 } from './input-bounds.js';
+export {
+  type AnswerModel,
+  AnswerModelSchema,
+  parseAnswerModel,
+  SHIPPED_MODEL,
+} from './model/answer-model.js';
 export { cleanQuestion } from './question/clean-question.js';
 export {
   type CachedAnswererOptions,

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   type ArticleQuestion,
   ArticleQuestionSchema,
@@ -25,6 +25,27 @@ export async function readArticleQuestions(
     }
   }
   return questions;
+}
+
+/** A split of SQuAD articles (never questions) into train and held-out. */
+const SplitSchema = z.object({ train: z.array(z.string()), heldout: z.array(z.string()) });
+
+/** Reads a split file (`split.json`: `{ "train": [titles], "heldout": [titles] }`). */
+export async function readSplit(file: string): Promise<z.infer<typeof SplitSchema>> {
+  let value: unknown;
+  try {
+    value = JSON.parse(await readFile(file, 'utf8'));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(
+      `${file}: cannot read the split file (${code ?? (error as Error).message}). Pass it with --split FILE.`,
+    );
+  }
+  const result = SplitSchema.safeParse(value);
+  if (!result.success) {
+    throw new UsageError(`${file}: not a split file: ${z.prettifyError(result.error)}`);
+  }
+  return result.data;
 }
 
 /** Reads a converted SQuAD file: one article with its questions per line. */

@@ -6,12 +6,18 @@ export const EVAL_USAGE = `Usage: npm run --silent eval -- [options] FILE.jsonl
        npm run --silent eval -- --squad FILE.jsonl [options]
 
 Scores the bot on a question file and prints paragraph accuracy (top-1, top-3, MRR),
-abstentions, short-answer exact match and F1 (SQuAD normalisation) and verbatim quotes.
+abstentions, short answers (how often shown, how often right, exact match and F1 in the SQuAD
+way), the coverage/precision curve of its confidence, a reliability table, and verbatim quotes.
 
 Options:
   --corpus DIR    corpus for an article question file (default: corpus, or CORPUS_DIR)
   --squad FILE    a converted SQuAD file instead: each article is its own corpus
+  --heldout       with --squad: only the held-out articles of the split file
+  --split FILE    the split file (default: split.json beside the --squad file)
+  --cross N       with --squad: also ask each article N questions of the next article
+                  (off-topic: they should be declined)
   --limit N       only the first N questions (article file) or articles (SQuAD)
+  --model FILE    a learned model to use instead of the shipped one (npm run train -- --out)
   --baseline      also score plain MiniSearch with default options, side by side
   --tuning FILE   tuned numbers to use instead of the shipped ones (JSON, any part of
                   src/tuning.ts, e.g. {"decision": {"minCoverage": 0.4}})
@@ -20,6 +26,7 @@ Options:
   -h, --help      show this help`;
 
 const LIMIT_MESSAGE = '--limit must be a whole number of at least 1';
+const CROSS_MESSAGE = '--cross must be a whole number of at least 1';
 
 /** Validated `eval` flags. */
 export const EvalFlagsSchema = z.object({
@@ -32,6 +39,14 @@ export const EvalFlagsSchema = z.object({
     .min(1, LIMIT_MESSAGE)
     .optional(),
   baseline: z.boolean().default(false),
+  heldout: z.boolean().default(false),
+  split: z.string().trim().min(1, '--split needs a file path').optional(),
+  cross: z.coerce
+    .number({ error: CROSS_MESSAGE })
+    .int(CROSS_MESSAGE)
+    .min(1, CROSS_MESSAGE)
+    .optional(),
+  model: z.string().trim().min(1, '--model needs a file path').optional(),
   tuning: z.string().trim().min(1, '--tuning needs a file path').optional(),
   verbose: z.boolean().default(false),
   json: z.boolean().default(false),
@@ -52,6 +67,10 @@ export function parseEvalFlags(argv: readonly string[]): EvalFlags {
         corpus: { type: 'string' },
         limit: { type: 'string' },
         baseline: { type: 'boolean' },
+        heldout: { type: 'boolean' },
+        split: { type: 'string' },
+        cross: { type: 'string' },
+        model: { type: 'string' },
         tuning: { type: 'string' },
         verbose: { type: 'boolean' },
         json: { type: 'boolean' },
@@ -72,6 +91,9 @@ export function parseEvalFlags(argv: readonly string[]): EvalFlags {
     }
     if (flags.file !== undefined && flags.squad !== undefined) {
       problems.push('give either a question file or --squad FILE, not both');
+    }
+    if (flags.squad === undefined && (flags.heldout || flags.cross !== undefined || flags.split !== undefined)) {
+      problems.push('--heldout, --split and --cross apply to a SQuAD file (--squad FILE)');
     }
     if (flags.squad !== undefined && flags.corpus !== undefined) {
       problems.push(

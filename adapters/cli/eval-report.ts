@@ -1,4 +1,4 @@
-import type { EvalMetrics, QuestionResult } from '../../src/eval/scoring.js';
+import type { EvalMetrics, QuestionResult, SelectiveMetrics } from '../../src/eval/scoring.js';
 import { describeMiss } from '../../src/eval/scoring.js';
 
 /** Everything one `eval` run prints. */
@@ -27,8 +27,13 @@ export function renderReport(report: EvalReport): string {
     ['MRR (top 10)', (m) => figure(m.mrr)],
     ['correct abstentions', (m) => ratio(m.correctAbstentions, m.unanswerable)],
     ['false abstentions', (m) => ratio(m.falseAbstentions, m.answerable)],
-    ['short answer EM', (m) => counted(m.exactMatch, m.scoredAnswers)],
-    ['short answer F1', (m) => counted(m.f1, m.scoredAnswers)],
+    ['off-topic declined', (m) => ratio(m.offTopicDeclined, m.offTopic)],
+    ['unanswerable, no answer', (m) => ratio(m.unanswerableNoShortAnswer, m.unanswerable)],
+    ['short answer shown', (m) => ratio(m.shortAnswerCoverage, m.answerable)],
+    ['shown answers right', (m) => shownRatio(m.shortAnswerPrecision, m)],
+    ['shown answers exact', (m) => shownRatio(m.shownExactMatch, m)],
+    ['short answer EM (all)', (m) => counted(m.exactMatch, m.scoredAnswers)],
+    ['short answer F1 (all)', (m) => counted(m.f1, m.scoredAnswers)],
     ['verbatim quotes', (m) => ratio(m.verbatimQuotes, m.quotes)],
   ];
   const rows = [
@@ -38,7 +43,7 @@ export function renderReport(report: EvalReport): string {
   const width = Math.max(...rows.map(([, cell = '']) => cell.length)) + 3;
   const lines = [
     `${report.file} on ${report.against}`,
-    `${ours.questions} questions: ${ours.answerable} answerable, ${ours.unanswerable} unanswerable`,
+    `${ours.questions} questions: ${ours.answerable} answerable, ${ours.unanswerable} unanswerable${ours.offTopic > 0 ? `, ${ours.offTopic} off-topic` : ''}`,
     '',
     ...rows.map(([label = '', mine = '', theirs = '']) =>
       `${label.padEnd(LABEL_WIDTH)}${mine.padEnd(width)}${baseline ? theirs : ''}`.trimEnd(),
@@ -63,6 +68,7 @@ export function renderReport(report: EvalReport): string {
       ]),
     );
   }
+  if (ours.selective) lines.push('', ...renderSelective(ours.selective));
   if (report.misses) lines.push('', ...renderMisses(report.misses));
   const timing = [`ours ${report.seconds.ours.toFixed(1)} s`];
   if (report.seconds.baseline !== undefined) {
@@ -70,6 +76,35 @@ export function renderReport(report: EvalReport): string {
   }
   lines.push('', `Elapsed: ${timing.join(', ')}`);
   return lines.join('\n');
+}
+
+/**
+ * The coverage/precision curve of the confidence (answering the most confident questions
+ * first), its points at 80% and 90% precision, and the reliability table.
+ */
+export function renderSelective(selective: SelectiveMetrics): string[] {
+  const lines = [
+    'Short answers by confidence (of all answerable questions; right: F1 >= 0.5 with the best gold)',
+    `${'coverage'.padStart(10)}${'precision'.padStart(11)}${'confidence >='.padStart(15)}`,
+  ];
+  for (const point of selective.curve) {
+    lines.push(
+      `${point.coverage.toFixed(3).padStart(10)}${point.precision.toFixed(3).padStart(11)}${point.confidence.toFixed(3).padStart(15)}`,
+    );
+  }
+  lines.push(
+    `coverage at precision 0.80: ${selective.coverageAtPrecision80.toFixed(3)}`,
+    `coverage at precision 0.90: ${selective.coverageAtPrecision90.toFixed(3)}`,
+    '',
+    'Reliability (confidence of the best short answer found, shown or not, against the share right)',
+    `${'confidence'.padEnd(14)}${'questions'.padStart(10)}${'mean'.padStart(8)}${'right'.padStart(8)}${'gap'.padStart(8)}`,
+  );
+  for (const bin of selective.reliability) {
+    lines.push(
+      `${`${bin.from.toFixed(1)}-${bin.to.toFixed(1)}`.padEnd(14)}${String(bin.questions).padStart(10)}${bin.confidence.toFixed(3).padStart(8)}${bin.right.toFixed(3).padStart(8)}${(bin.right - bin.confidence).toFixed(3).padStart(8)}`,
+    );
+  }
+  return lines;
 }
 
 /** One block per miss: the question, the gold, what the bot returned and why it is a miss. */
@@ -131,6 +166,11 @@ function figure(value: number | null): string {
 
 function ratio(value: number | null, total: number): string {
   return value === null ? '—' : `${value.toFixed(3)} (${Math.round(value * total)}/${total})`;
+}
+
+function shownRatio(value: number | null, m: EvalMetrics): string {
+  const shown = Math.round((m.shortAnswerCoverage ?? 0) * m.answerable);
+  return ratio(value, shown);
 }
 
 function counted(value: number | null, total: number): string {

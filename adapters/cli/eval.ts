@@ -1,9 +1,12 @@
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createMiniSearchPredictor } from '../../src/eval/plain-minisearch.js';
 import {
   createAnswererPredictor,
   createSquadCorpus,
   SQUAD_TYPE_ORDER,
+  toOffTopicQuestions,
   toSquadGoldQuestions,
 } from '../../src/eval/predictors.js';
 import {
@@ -15,15 +18,20 @@ import {
   summarizeResults,
 } from '../../src/eval/scoring.js';
 import {
+  type AnswerModel,
   CoreConfigSchema,
   type Corpus,
-  createAnswerer,
+  createAnswererFromIndex,
+  indexCorpus,
   loadCorpus,
+  parseAnswerModel,
   parseConfig,
+  SHIPPED_MODEL,
   type TuningOverrides,
+  UsageError,
 } from '../../src/index.js';
 import { runMain } from '../shared/run-main.js';
-import { readArticleQuestions, readSquadArticles } from './eval-files.js';
+import { readArticleQuestions, readSplit, readSquadArticles } from './eval-files.js';
 import { EVAL_USAGE, type EvalFlags, parseEvalFlags } from './eval-options.js';
 import { type EvalReport, renderReport, renderReportJson } from './eval-report.js';
 import { readTuningFile } from './tuning-file.js';
@@ -36,10 +44,20 @@ interface EvalBatch {
 
 type PredictorFactory = (corpus: Corpus) => (question: string) => Prediction;
 
+/**
+ * Our answerer, and beside it a probe over the same index that shows every best short answer
+ * (answer threshold 0), so that the curve also sees the answers held back.
+ */
 const ours =
-  (tuning: TuningOverrides): PredictorFactory =>
-  (corpus) =>
-    createAnswererPredictor(createAnswerer(corpus, { tuning }));
+  (tuning: TuningOverrides, model: AnswerModel): PredictorFactory =>
+  (corpus) => {
+    const index = indexCorpus(corpus, { tuning });
+    const probe = { ...model, thresholds: { ...model.thresholds, answer: 0 } };
+    return createAnswererPredictor(
+      createAnswererFromIndex(corpus, index, model),
+      createAnswererFromIndex(corpus, index, probe),
+    );
+  };
 
 runMain(async () => {
   const flags = parseEvalFlags(process.argv.slice(2));
@@ -48,18 +66,23 @@ runMain(async () => {
     return;
   }
   const tuning = flags.tuning === undefined ? {} : await readTuningFile(flags.tuning);
+  const model = flags.model === undefined ? SHIPPED_MODEL : await readModelFile(flags.model);
   const { file, batches, against } =
     flags.squad !== undefined
       ? await loadSquadBatches(flags.squad, flags)
       : await loadArticleBatch(flags);
   const typeOrder = flags.squad !== undefined ? SQUAD_TYPE_ORDER : [];
 
-  const mine = runBatches(batches, ours(tuning));
+  const mine = runBatches(batches, ours(tuning, model));
   const theirs = flags.baseline ? runBatches(batches, createMiniSearchPredictor) : undefined;
   const report: EvalReport = {
     file,
     mode: flags.squad !== undefined ? 'squad' : 'article',
-    against: flags.tuning === undefined ? against : `${against}, tuning from ${flags.tuning}`,
+    against: [
+      against,
+      ...(flags.tuning === undefined ? [] : [`tuning from ${flags.tuning}`]),
+      ...(flags.model === undefined ? [] : [`model from ${flags.model}`]),
+    ].join(', '),
     metrics: summarizeResults(mine.results, typeOrder),
     seconds: { ours: mine.seconds, ...(theirs ? { baseline: theirs.seconds } : {}) },
     ...(theirs ? { baseline: summarizeResults(theirs.results, typeOrder) } : {}),
@@ -84,16 +107,43 @@ async function loadArticleBatch(flags: EvalFlags) {
 }
 
 async function loadSquadBatches(file: string, flags: EvalFlags) {
-  const articles = (await readSquadArticles(file)).slice(0, flags.limit);
+  let articles = await readSquadArticles(file);
+  if (flags.heldout) {
+    const split = await readSplit(flags.split ?? join(dirname(file), 'split.json'));
+    articles = articles.filter((a) => split.heldout.includes(a.title));
+  }
+  articles = articles.slice(0, flags.limit);
   const paragraphs = articles.reduce((sum, a) => sum + a.paragraphs.length, 0);
+  const cross = flags.cross ?? 0;
   return {
     file,
-    batches: articles.map((article) => ({
+    batches: articles.map((article, i) => ({
       corpus: createSquadCorpus(article),
-      questions: toSquadGoldQuestions(article),
+      questions: [
+        ...toSquadGoldQuestions(article),
+        // As trust.mjs: the next article's first questions, asked of this one.
+        ...(cross > 0 && articles.length > 1
+          ? toOffTopicQuestions(articles[(i + 1) % articles.length] as (typeof articles)[number], cross)
+          : []),
+      ],
     })),
-    against: `${plural(articles.length, 'SQuAD article')}, each its own corpus (${plural(paragraphs, 'paragraph')})`,
+    against: `${plural(articles.length, flags.heldout ? 'held-out SQuAD article' : 'SQuAD article')}, each its own corpus (${plural(paragraphs, 'paragraph')})${cross > 0 ? `, ${cross} off-topic questions each` : ''}`,
   };
+}
+
+async function readModelFile(file: string): Promise<AnswerModel> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(`${file}: cannot read the model file${code ? ` (${code})` : ''}. Check the path.`);
+  }
+  try {
+    return parseAnswerModel(JSON.parse(text), file);
+  } catch (error) {
+    throw new UsageError(error instanceof SyntaxError ? `${file}: not valid JSON (${error.message}).` : (error as Error).message);
+  }
 }
 
 function runBatches(batches: readonly EvalBatch[], create: PredictorFactory) {

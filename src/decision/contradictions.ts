@@ -1,5 +1,5 @@
 // decision/: answered or "not in the article": span re-ranking, coverage, contradictions.
-// May import: short-answer, retrieval, question, indexing, language, tuning.
+// May import: short-answer, retrieval, question, indexing, language, model, tuning.
 import type { Token } from '../language/text-analysis.js';
 import type { WordNet } from '../language/wordnet.js';
 import type { QuestionAnalysis } from '../question/question-analysis.js';
@@ -72,41 +72,43 @@ function isEmbeddedMatch(
   );
 }
 
+/** The signs that a paragraph's best window says something else than the question asks. */
+export interface Contradictions {
+  /** The question holds a negation the window does not (nor a verb that carries one). */
+  readonly negation: boolean;
+  /** The question asks what a named subject did and the paragraph never names it. */
+  readonly subject: boolean;
+  /** A question word is missing and its WordNet antonym stands in the window ("largest" / "smallest"). */
+  readonly antonym: boolean;
+}
+
 /**
- * Signs that the best window, however similar, says something else than the question asks
- * about: a negation the text does not have, a named subject the paragraph never names, or a word
- * of the question whose WordNet antonym stands in the window instead ("largest" / "smallest").
- * (A number of the question missing from
- * the window was tried too: on SQuAD it declined 5% of answerable questions, such as the "50" of
- * "Super Bowl 50", for 3% of the unanswerable ones, so it is not used.)
+ * Reads the signs that the best window, however similar, says something else than the question
+ * asks about. They were rules that declined the question; they are now features the learned
+ * decision weighs. (A number of the question missing from the window was tried as a rule too:
+ * on SQuAD it declined 5% of answerable questions, such as the "50" of "Super Bowl 50", for 3% of
+ * the unanswerable ones.)
  */
-export function contradicts(
+export function findContradictions(
   question: QuestionAnalysis,
   retrieval: Retrieval,
   best: ParagraphScore,
   wordnet: WordNet,
   subjectMatch: number,
-): boolean {
+): Contradictions {
   const { tokens, sentences } = best.paragraph.analysis;
   const first = sentences[best.window.first];
   const last = sentences[best.window.first + best.window.count - 1] ?? first;
-  if (!first || !last) return false;
+  if (!first || !last) return { negation: false, subject: false, antonym: false };
   const windowTokens = tokens.slice(first.firstToken, last.endToken);
   const windowLemmas = new Set(windowTokens.map((t) => t.lemma));
-
-  if (
+  const negation =
     question.negated &&
     !isNegated(windowTokens) &&
     !windowTokens.some((_, i) =>
       isEmbeddedMatch(windowTokens, i, best.matchedTerms, question.lemmas, wordnet),
-    )
-  ) {
-    return true;
-  }
-
-  if (missesSubject(retrieval, best, subjectMatch)) return true;
-
-  return retrieval.words.some((word, i) => {
+    );
+  const antonym = retrieval.words.some((word, i) => {
     const strength = best.windowStrengths[i] ?? 0;
     if (strength > 0 || word.token.pos === 'PROPN') return false;
     for (const opposite of wordnet.antonyms(word.token.lemma)) {
@@ -114,4 +116,5 @@ export function contradicts(
     }
     return false;
   });
+  return { negation, subject: missesSubject(retrieval, best, subjectMatch), antonym };
 }

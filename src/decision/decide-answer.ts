@@ -1,108 +1,116 @@
-// decision/: answered or "not in the article": span re-ranking, coverage, contradictions.
-// May import: short-answer, retrieval, question, indexing, language, tuning.
-import type { QuestionType } from '../answer.js';
+// decision/: answered, "here is what the article says" or "not in the article", and confidence.
+// May import: short-answer, retrieval, question, indexing, language, model, tuning.
+import type { ParagraphIndex } from '../indexing/search-index.js';
+import type { WordVectors } from '../language/word-vectors.js';
 import type { WordNet } from '../language/wordnet.js';
+import type { AnswerModel } from '../model/answer-model.js';
+import { checkFeatures, scoreDense, sigmoid } from '../model/scoring.js';
 import type { QuestionAnalysis } from '../question/question-analysis.js';
-import type { ParagraphScore } from '../retrieval/ranking.js';
+import { PARAGRAPH_FEATURES } from '../retrieval/paragraph-features.js';
+import type { RankedParagraph } from '../retrieval/rerank.js';
 import type { Retrieval } from '../retrieval/retriever.js';
-import { otherClassShare } from '../retrieval/word-class.js';
-import {
-  createSpanChooser,
-  type ShortAnswer,
-  type SpanChooser,
-} from '../short-answer/choose-span.js';
-import { rankSpanKinds } from '../short-answer/span-sources.js';
+import type { ShortAnswer, ShortAnswerPick } from '../short-answer/pick-short-answer.js';
 import type { Tuning } from '../tuning.js';
-import { contradicts } from './contradictions.js';
+import { ANSWERABLE_FEATURES, answerableFeatures } from './answerable-features.js';
+import { CALIBRATION_FEATURES, calibrationFeatures, describePick } from './calibration-features.js';
+import { type Contradictions, findContradictions } from './contradictions.js';
 
-/** A ranked paragraph with the short answer found in its best window, if any. */
-export interface DecidedParagraph extends ParagraphScore {
-  readonly span: ShortAnswer | null;
+/** The three outcomes and how sure each decision is. */
+export interface AnswerDecision {
+  /** False: "not in the article" — the corpus very likely does not answer the question. */
+  readonly answered: boolean;
+  /** The short answer shown, only when answered and likely right. */
+  readonly shortAnswer: ShortAnswer | null;
+  /** Calibrated chances: that the corpus answers; that the best short answer found is right. */
+  readonly confidence: { readonly answered: number; readonly answer: number | null };
+  /** The paragraphs in their final order: the shown short answer's paragraph first. */
+  readonly ranked: readonly RankedParagraph[];
 }
 
-/** Whether the corpus answers the question, and the paragraphs in their final order. */
-export interface AnswerDecision {
-  readonly answered: boolean;
-  readonly answer: string | null;
-  readonly ranked: readonly DecidedParagraph[];
+/** What the decision reads besides the question's analysis, retrieval and pick. */
+export interface DecisionParts {
+  readonly index: ParagraphIndex;
+  readonly vectors: WordVectors;
+  readonly wordnet: WordNet;
+  readonly model: AnswerModel;
+  readonly tuning: Tuning;
+}
+
+/** The model's two chances for a question, before the thresholds apply. */
+export interface DecisionChances {
+  readonly answerable: number;
+  /** Null when there was no candidate span at all. */
+  readonly right: number | null;
+  readonly contradictions: Contradictions;
+}
+
+/** Works out the calibrated chances that the corpus answers and that the pick is right. */
+export function estimateChances(
+  question: QuestionAnalysis,
+  retrieval: Retrieval,
+  pick: ShortAnswerPick,
+  parts: DecisionParts,
+): DecisionChances {
+  const top = retrieval.ranked[0];
+  const contradictions: Contradictions = top
+    ? findContradictions(question, retrieval, top, parts.wordnet, parts.tuning.decision.subjectMatch)
+    : { negation: false, subject: false, antonym: false };
+  const right = pick.best
+    ? sigmoid(
+        scoreDense(
+          parts.model.calibration,
+          calibrationFeatures(describePick(question, retrieval, pick, contradictions)),
+        ),
+      )
+    : null;
+  const answerable = top
+    ? sigmoid(
+        scoreDense(
+          parts.model.answerable,
+          answerableFeatures(retrieval, contradictions, right, parts),
+        ),
+      )
+    : 0;
+  return { answerable, right, contradictions };
 }
 
 /**
- * Re-ranks the retrieved paragraphs by whether their best window holds an answer of the expected
- * kind, picks the short answer, and decides whether the question is answered at all.
+ * Decides among the three outcomes: a short answer with its excerpts (the corpus answers and
+ * the answer is likely right), the best excerpts alone ("here is what the article says"), or
+ * "not in the article". The thresholds are the model's, set in training for few false "not in
+ * the article" and for shown answers that are right most of the time.
  */
 export function decideAnswer(
   question: QuestionAnalysis,
   retrieval: Retrieval,
-  wordnet: WordNet,
-  tuning: Tuning,
+  pick: ShortAnswerPick,
+  parts: DecisionParts,
 ): AnswerDecision {
-  const { terms } = retrieval;
-  const { minCoverage, spanRerank, spanBonus, strictSpanBonus, otherClassCost } = tuning.decision;
-  // A when / how-many / name-of question is answered only by a span of its kind.
-  const strict = question.asksTimeOrCount || terms.namedTerms !== null;
-  const needsSpan = rankSpanKinds(question.wants).length > 0;
-  const chooseSpan = createSpanChooser(question, terms, wordnet, tuning.shortAnswer);
-  const ranked: DecidedParagraph[] = retrieval.ranked.map((scored, i) => {
-    if (i >= spanRerank || !needsSpan) return { ...scored, span: null };
-    const otherClass = otherClassCost * otherClassShare(retrieval, scored, question.mainVerb);
-    const r = { ...scored, score: scored.score - otherClass };
-    const { window, span } = findSpan(r, chooseSpan, question.asksTimeOrCount);
-    const bonus = span ? (strict || terms.describedName ? strictSpanBonus : spanBonus) : 0;
-    return { ...r, window, span, score: r.score + bonus };
-  });
-  ranked.sort((a, b) => b.score - a.score);
-
-  const best = ranked[0];
-  const answered =
-    best !== undefined &&
-    coverageWithAnswer(question, retrieval, best) >= minCoverage &&
-    (!strict || best.span !== null) &&
-    !contradicts(question, retrieval, best, wordnet, tuning.decision.subjectMatch);
-  return { answered, answer: answered && best?.span ? best.span.text : null, ranked };
+  const chances = estimateChances(question, retrieval, pick, parts);
+  const { thresholds } = parts.model;
+  const answered = retrieval.ranked.length > 0 && chances.answerable >= thresholds.answered;
+  const shown =
+    answered && pick.best && chances.right !== null && chances.right >= thresholds.answer
+      ? pick.best
+      : null;
+  const ranked = shown
+    ? [shown.paragraph, ...retrieval.ranked.filter((p) => p !== shown.paragraph)]
+    : retrieval.ranked;
+  return {
+    answered,
+    shortAnswer: shown,
+    confidence: { answered: chances.answerable, answer: chances.right },
+    ranked,
+  };
 }
 
 /**
- * The short answer in the paragraph's best window; with `widen`, a window of one sentence that
- * holds none grows by the sentence before or after it (a date or number is often in the sentence
- * next to the one that matches best), and the window returned is the one the answer is in.
+ * Checks that a model's dense parts were trained on the features this code computes.
+ *
+ * @throws {ConfigError} when one was not (an older or newer model file): retrain it.
  */
-function findSpan(
-  scored: ParagraphScore,
-  chooseSpan: SpanChooser,
-  widen: boolean,
-): { window: ParagraphScore['window']; span: ShortAnswer | null } {
-  const { paragraph, window, matchedTerms } = scored;
-  const span = chooseSpan(paragraph, window, matchedTerms);
-  if (span || !widen || window.count !== 1) return { window, span };
-  for (const first of [window.first - 1, window.first]) {
-    if (first < 0 || first + 1 >= paragraph.analysis.sentences.length) continue;
-    const wider = { first, count: 2 };
-    const found = chooseSpan(paragraph, wider, matchedTerms);
-    if (found) return { window: wider, span: found };
-  }
-  return { window, span: null };
-}
-
-/** Question types a focus noun right after "which" / "what" can give ("which city" → where). */
-const TYPED_BY_FOCUS: ReadonlySet<QuestionType> = new Set(['who', 'where', 'when']);
-
-/**
- * The best window's coverage, counting the focus noun of "which city…" / "what year…" as found
- * when the window holds a span of that kind: the answer ("Lisbon") stands for the noun ("city"),
- * which the text has no reason to repeat.
- */
-function coverageWithAnswer(
-  question: QuestionAnalysis,
-  retrieval: Retrieval,
-  best: DecidedParagraph,
-): number {
-  const { focus } = retrieval;
-  if (!focus || !best.span || !TYPED_BY_FOCUS.has(question.type) || !question.focusTypesAnswer) {
-    return best.windowCoverage;
-  }
-  const i = retrieval.words.findIndex((w) => w.token === focus.token);
-  const total = retrieval.words.reduce((sum, w) => sum + w.importance, 0) || 1;
-  const missing = (focus.importance * (1 - (best.windowStrengths[i] ?? 0))) / total;
-  return best.windowCoverage + (i >= 0 ? missing : 0);
+export function checkAnswerModel(model: AnswerModel): void {
+  checkFeatures(model.ranking, PARAGRAPH_FEATURES, 'paragraph re-ranking');
+  checkFeatures(model.calibration, CALIBRATION_FEATURES, 'short-answer calibration');
+  checkFeatures(model.answerable, ANSWERABLE_FEATURES, 'answerable');
 }

@@ -1,5 +1,14 @@
 // eval/: scoring answers against gold question files: SQuAD metrics, ranks, the baseline.
 // May import: answerer.ts, corpus, the answer contract (never index.ts).
+import {
+  type CurvePoint,
+  coverageAtPrecision,
+  coverageCurve,
+  RIGHT_F1,
+  type ReliabilityBin,
+  reliabilityTable,
+  type SelectiveItem,
+} from './selective.js';
 import { bestOverGold, exactMatch, f1Score } from './squad-metrics.js';
 
 /** How deep the ranking is read for the mean reciprocal rank. */
@@ -15,6 +24,8 @@ export interface GoldQuestion {
   readonly paragraphs: readonly number[];
   /** Acceptable short answers; empty when it has none (then EM/F1 skip it). */
   readonly answers: readonly string[];
+  /** A question of another article asked of this corpus (`--cross`). @default false */
+  readonly offTopic?: boolean;
 }
 
 /** What a system returned for one question. */
@@ -25,6 +36,10 @@ export interface Prediction {
   readonly answered: boolean;
   /** The short answer, null for none; absent when the system never gives one (not scored). */
   readonly answer?: string | null;
+  /** The best short answer found, shown or held back; absent when the system does not say. */
+  readonly candidate?: string | null;
+  /** The system's chance that `candidate` is right; absent when it gives none. */
+  readonly confidence?: number | null;
   /** Per excerpt, whether its quote is verbatim; absent when the system returns no quotes. */
   readonly verbatim?: readonly boolean[];
   /** The first excerpt's quote, for the list of misses. */
@@ -79,6 +94,26 @@ export interface EvalMetrics {
   readonly verbatimQuotes: number | null;
   /** Per question type, in the order given to {@link summarizeResults}, then first appearance. */
   readonly byType: Readonly<Record<string, TypeMetrics>>;
+  /** Questions of other articles asked of the corpus, and the share declined. */
+  readonly offTopic: number;
+  readonly offTopicDeclined: number | null;
+  /** Share of unanswerable questions (not off-topic) that got no short answer. */
+  readonly unanswerableNoShortAnswer: number | null;
+  /** Share of answerable questions given a short answer, and of those, the share right (F1 ≥ 0.5). */
+  readonly shortAnswerCoverage: number | null;
+  readonly shortAnswerPrecision: number | null;
+  /** Exact match over the short answers shown. */
+  readonly shownExactMatch: number | null;
+  /** Selective answering, when the system gives confidences: curve, points, reliability. */
+  readonly selective: SelectiveMetrics | null;
+}
+
+/** How well the system's confidence sorts its short answers. */
+export interface SelectiveMetrics {
+  readonly curve: readonly CurvePoint[];
+  readonly coverageAtPrecision80: number;
+  readonly coverageAtPrecision90: number;
+  readonly reliability: readonly ReliabilityBin[];
 }
 
 /** Scores one prediction against its gold question. */
@@ -131,7 +166,9 @@ export function summarizeResults(
   typeOrder: readonly string[] = [],
 ): EvalMetrics {
   const answerable = results.filter((r) => r.gold.paragraphs.length > 0);
-  const unanswerable = results.filter((r) => r.gold.paragraphs.length === 0);
+  const unanswerable = results.filter((r) => r.gold.paragraphs.length === 0 && !r.gold.offTopic);
+  const offTopic = results.filter((r) => r.gold.offTopic === true);
+  const shown = answerable.filter((r) => r.prediction.answered && (r.prediction.answer ?? null) !== null);
   const scored = results.filter((r) => r.exactMatch !== null);
   const verbatim = results.flatMap((r) => r.prediction.verbatim ?? []);
   const types = [...new Set([...typeOrder, ...results.map((r) => r.gold.type)])];
@@ -165,6 +202,31 @@ export function summarizeResults(
     quotes: verbatim.length,
     verbatimQuotes: share(verbatim, (ok) => ok),
     byType,
+    offTopic: offTopic.length,
+    offTopicDeclined: share(offTopic, (r) => !r.prediction.answered),
+    unanswerableNoShortAnswer: share(
+      unanswerable,
+      (r) => !r.prediction.answered || (r.prediction.answer ?? null) === null,
+    ),
+    shortAnswerCoverage: scored.length > 0 ? shown.length / Math.max(1, answerable.length) : null,
+    shortAnswerPrecision: share(shown, (r) => (r.f1 ?? 0) >= RIGHT_F1),
+    shownExactMatch: mean(shown, (r) => r.exactMatch ?? 0),
+    selective: selectiveMetrics(answerable),
+  };
+}
+
+function selectiveMetrics(answerable: readonly QuestionResult[]): SelectiveMetrics | null {
+  if (!answerable.some((r) => r.prediction.confidence !== undefined)) return null;
+  const items: SelectiveItem[] = answerable.map((r) => ({
+    confidence: r.prediction.confidence ?? null,
+    answered: r.prediction.answered,
+    f1: bestOverGold(f1Score, r.prediction.candidate ?? null, r.gold.answers),
+  }));
+  return {
+    curve: coverageCurve(items),
+    coverageAtPrecision80: coverageAtPrecision(items, 0.8),
+    coverageAtPrecision90: coverageAtPrecision(items, 0.9),
+    reliability: reliabilityTable(items),
   };
 }
 

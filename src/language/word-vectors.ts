@@ -17,6 +17,11 @@ import { dirname, join } from 'node:path';
 export interface WordVectors {
   similarity(a: string, b: string): number | null;
   has(word: string): boolean;
+  /**
+   * How common the word is in English: its rank in the embeddings' frequency-ordered vocabulary
+   * (0 the most common), or undefined for a word outside it (rarer still, or a name).
+   */
+  rank(word: string): number | undefined;
   /** The word's unit vector, or null when the word is unknown. */
   vector(word: string): Float32Array | null;
   readonly dimensions: number;
@@ -195,6 +200,7 @@ function openVectorFile(file: string): WordVectors {
   return {
     dimensions,
     has: (word) => rankOf(word) !== undefined,
+    rank: rankOf,
     vector(word) {
       const i = rankOf(word);
       if (i === undefined) return null;

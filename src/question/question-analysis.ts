@@ -6,7 +6,7 @@ import type { WordNet } from '../language/wordnet.js';
 import type { Tuning } from '../tuning.js';
 import { classifyQuestion } from './classify-question.js';
 import { cleanQuestion } from './clean-question.js';
-import { findFocus, hasOnlyModifiersBetween, refineType } from './focus.js';
+import { findFocus, refineType } from './focus.js';
 import { type AnswerSide, findAnswerSide } from './main-verb.js';
 import {
   asksAmount,
@@ -38,21 +38,20 @@ export interface QuestionAnalysis {
   readonly type: QuestionType;
   /** Index of the wh-word (or leading auxiliary) among `tokens`; -1 when there is none. */
   readonly whIndex: number;
+  /**
+   * The wh-word as written ("what", "which", "who", "how", …; "how many" for "how many/much",
+   * "none" without one), before the focus retypes the question: the learned short-answer model
+   * reads it beside `type`.
+   */
+  readonly whWord: string;
   /** The noun the question asks about ("soldiers" in "how many soldiers"), or null. */
   readonly focus: Token | null;
-  /**
-   * True when the focus stands right after "which" / "what", only modifiers between: the answer
-   * ("Lisbon") then stands for the noun ("city"), which the text has no reason to repeat.
-   */
-  readonly focusTypesAnswer: boolean;
   /** The question's main verb and the side of it where word order puts the answer, when known. */
   readonly side: AnswerSide | null;
   /** The main verb's token (`tokens[side.verb]`), or null. */
   readonly mainVerb: Token | null;
   /** What the short answer should be: {@link AnswerWanted}. */
   readonly wants: AnswerWanted;
-  /** A when or how-many question: only a time or a number can answer it. */
-  readonly asksTimeOrCount: boolean;
   /** "Who *were*…" or a plural focus ("Which *players*…"): a list of names answers best. */
   readonly asksMany: boolean;
   /** For "the name of X" / "X's first name": X, and whether X is itself a name. */
@@ -66,8 +65,6 @@ export interface QuestionAnalysis {
   /** The lemmas of every token. */
   readonly lemmas: ReadonlySet<string>;
 }
-
-const TIME_OR_COUNT: ReadonlySet<QuestionType> = new Set(['when', 'how-many']);
 
 /**
  * Cleans, tags and reads one question: its type, wh-word, focus noun, main verb and the side of
@@ -89,7 +86,6 @@ export function analyzeQuestion(
   const focus = findFocus(tokens, whIndex, tuning.focusReach);
   const whatIndex = tokens.findIndex((t) => t.lemma === 'which' || t.lemma === 'what');
   const type = refineType(classified.type, focus, tokens, whatIndex, wordnet);
-  const focusAt = focus ? tokens.indexOf(focus) : -1;
   const side = findAnswerSide(tokens, whIndex, tuning.whPhraseReach);
   const asksAction = type === 'what' && endsWithToDo(tokens);
   return {
@@ -97,9 +93,8 @@ export function analyzeQuestion(
     tokens,
     type,
     whIndex,
+    whWord: readWhWord(tokens, whIndex),
     focus,
-    focusTypesAnswer:
-      whatIndex >= 0 && focusAt > whatIndex && hasOnlyModifiersBetween(tokens, whatIndex, focusAt),
     side,
     mainVerb: side ? (tokens[side.verb] ?? null) : null,
     wants: asksAction
@@ -107,7 +102,6 @@ export function analyzeQuestion(
       : type === 'what' && asksAmount(tokens, focus, wordnet)
         ? 'amount'
         : type,
-    asksTimeOrCount: TIME_OR_COUNT.has(type),
     asksMany: asksForSeveral(tokens, whIndex, focus),
     namedThing: findNamedThing(tokens, focus),
     describedName: findDescribedName(type, tokens),
@@ -115,4 +109,13 @@ export function analyzeQuestion(
     negated: isNegated(tokens),
     lemmas: new Set(tokens.map((t) => t.lemma)),
   };
+}
+
+/** The wh-word of {@link QuestionAnalysis.whWord}: whose/whom read as who, how many/much as one. */
+function readWhWord(tokens: readonly Token[], whIndex: number): string {
+  const wh = tokens[whIndex]?.lemma;
+  if (wh === undefined) return 'none';
+  if (wh === 'whom' || wh === 'whose') return 'who';
+  if (wh === 'how' && /^(?:many|much)$/.test(tokens[whIndex + 1]?.lemma ?? '')) return 'how many';
+  return /^(?:what|which|who|when|where|why|how)$/.test(wh) ? wh : 'none';
 }

@@ -1,5 +1,5 @@
 // retrieval/: question words matched to the corpus, candidate paragraphs and their ranking.
-// May import: question, indexing, language, corpus, tuning.
+// May import: model, question, indexing, language, corpus, tuning.
 import type { Token } from '../language/text-analysis.js';
 import type { QuestionAnalysis } from '../question/question-analysis.js';
 import type { QuestionWord, RetrievalTuning } from './question-words.js';

@@ -1,5 +1,5 @@
 // retrieval/: question words matched to the corpus, candidate paragraphs and their ranking.
-// May import: question, indexing, language, corpus, tuning.
+// May import: model, question, indexing, language, corpus, tuning.
 import type { AliasTable } from '../indexing/aliases.js';
 import type { ParagraphIndex, WeightedTerm } from '../indexing/search-index.js';
 import type { TermRelations } from '../indexing/term-relations.js';

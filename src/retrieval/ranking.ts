@@ -1,5 +1,5 @@
 // retrieval/: question words matched to the corpus, candidate paragraphs and their ranking.
-// May import: question, indexing, language, corpus, tuning.
+// May import: model, question, indexing, language, corpus, tuning.
 import type { AnnotatedParagraph } from '../indexing/annotated-paragraphs.js';
 import type { RelatedTerm } from '../indexing/term-relations.js';
 import type { Tuning } from '../tuning.js';
@@ -28,6 +28,16 @@ export interface ParagraphScore {
   readonly matchedTerms: ReadonlyMap<string, number>;
   /** For each question word, how strongly the best window holds it (0 = not at all). */
   readonly windowStrengths: readonly number[];
+  /** For each question word, how strongly the paragraph holds it anywhere. */
+  readonly paragraphStrengths: readonly number[];
+  /** For each sentence, the share of the question's importance it holds. */
+  readonly sentenceCoverage: readonly number[];
+  /** The best share held by three sentences in a row. */
+  readonly threeSentenceCoverage: number;
+  /** The index's BM25 score over the best candidate's, in [0, 1]. */
+  readonly bm25Share: number;
+  /** Question words standing together as in the question, per unit of its importance. */
+  readonly proximity: number;
 }
 
 /**
@@ -88,12 +98,24 @@ export function scoreParagraph(
     }
   }
   let covered = 0;
-  for (let w = 0; w < count; w += 1) {
+  const paragraphStrengths = words.map((word, w) => {
     let best = 0;
     for (let s = 0; s < sentenceTerms.length; s += 1) best = Math.max(best, strength(s, w));
-    covered += (words[w] as QueryWord).importance * best;
-  }
+    covered += word.importance * best;
+    return best;
+  });
   const coverage = covered / total;
+  const sentenceCoverage = sentenceTerms.map((_, s) => coverageOf(s));
+  let threeSentenceCoverage = 0;
+  for (let s = 0; s < sentenceTerms.length; s += 1) {
+    let sum = 0;
+    for (let w = 0; w < count; w += 1) {
+      const best = Math.max(strength(s, w), strength(s + 1, w), strength(s + 2, w));
+      sum += (words[w] as QueryWord).importance * best;
+    }
+    threeSentenceCoverage = Math.max(threeSentenceCoverage, sum / total);
+  }
+  const bm25Share = bestBm25 > 0 ? bm25 / bestBm25 : 0;
   const proximity = phraseProximity(paragraph, words, window, tuning.phraseReach) / total;
 
   const matchedTerms = new Map<string, number>();
@@ -107,12 +129,25 @@ export function scoreParagraph(
   const score =
     weights.window * windowCoverage +
     weights.paragraph * coverage +
-    weights.bm25 * (bestBm25 > 0 ? bm25 / bestBm25 : 0) +
+    weights.bm25 * bm25Share +
     weights.proximity * proximity;
   const windowStrengths = words.map((_, w) =>
     Math.max(strength(window.first, w), window.count > 1 ? strength(window.first + 1, w) : 0),
   );
-  return { paragraph, score, coverage, windowCoverage, window, matchedTerms, windowStrengths };
+  return {
+    paragraph,
+    score,
+    coverage,
+    windowCoverage,
+    window,
+    matchedTerms,
+    windowStrengths,
+    paragraphStrengths,
+    sentenceCoverage,
+    threeSentenceCoverage,
+    bm25Share,
+    proximity,
+  };
 }
 
 /**

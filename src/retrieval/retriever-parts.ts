@@ -1,5 +1,5 @@
 // retrieval/: question words matched to the corpus, candidate paragraphs and their ranking.
-// May import: question, indexing, language, corpus, tuning.
+// May import: model, question, indexing, language, corpus, tuning.
 import type { Corpus } from '../corpus/load-corpus.js';
 import { type AliasTable, createAliasTable } from '../indexing/aliases.js';
 import {
@@ -10,8 +10,9 @@ import type { CorpusIndex } from '../indexing/corpus-index.js';
 import type { ParagraphIndex } from '../indexing/search-index.js';
 import { createSoftMatcherFrom, type SoftMatcher } from '../indexing/soft-matches.js';
 import { createTermRelationsFrom, type TermRelations } from '../indexing/term-relations.js';
-import { loadWordVectors } from '../language/word-vectors.js';
+import { loadWordVectors, type WordVectors } from '../language/word-vectors.js';
 import { openWordNet, type WordNet } from '../language/wordnet.js';
+import { type AnswerModel, SHIPPED_MODEL } from '../model/answer-model.js';
 import type { Tuning } from '../tuning.js';
 
 /** The language resources and index a retriever works with. */
@@ -21,7 +22,10 @@ export interface RetrieverParts {
   readonly relations: TermRelations;
   readonly soft: SoftMatcher;
   readonly wordnet: WordNet;
+  readonly vectors: WordVectors;
   readonly aliases: AliasTable;
+  /** The learned re-ranker, short-answer scorer and decision models. */
+  readonly model: AnswerModel;
   /** The tuning the index was built with, for every question-time stage. */
   readonly tuning: Tuning;
 }
@@ -30,7 +34,11 @@ export interface RetrieverParts {
  * Puts the question-time parts (WordNet, word vectors, lazily decoded paragraphs) around a
  * corpus index built before or read from a snapshot.
  */
-export function assembleRetrieverParts(corpus: Corpus, built: CorpusIndex): RetrieverParts {
+export function assembleRetrieverParts(
+  corpus: Corpus,
+  built: CorpusIndex,
+  model: AnswerModel = SHIPPED_MODEL,
+): RetrieverParts {
   const vectors = loadWordVectors();
   const { index, tuning } = built;
   const wordnet = openWordNet(tuning.language.wordnet);
@@ -46,7 +54,9 @@ export function assembleRetrieverParts(corpus: Corpus, built: CorpusIndex): Retr
     ),
     soft: createSoftMatcherFrom(built.softForms, vectors, tuning.indexing.softMatch),
     wordnet,
+    vectors,
     aliases: createAliasTable(built.aliases, tuning.indexing.aliases),
+    model,
     tuning,
   };
 }

@@ -1,5 +1,5 @@
 // retrieval/: question words matched to the corpus, candidate paragraphs and their ranking.
-// May import: question, indexing, language, corpus, tuning.
+// May import: model, question, indexing, language, corpus, tuning.
 import type { AnnotatedParagraph } from '../indexing/annotated-paragraphs.js';
 import type { QuestionAnalysis } from '../question/question-analysis.js';
 import { findQuestionTerms, type QuestionTerms } from './question-terms.js';
@@ -9,14 +9,16 @@ import {
   matchQuestionWords,
   type QuestionWord,
 } from './question-words.js';
-import { type ParagraphScore, scoreParagraph } from './ranking.js';
+import { scoreParagraph } from './ranking.js';
+import { type RankedParagraph, rerankParagraphs } from './rerank.js';
 import type { RetrieverParts } from './retriever-parts.js';
 
 /** The question's words as matched in the corpus, and the paragraphs ranked, best first. */
 export interface Retrieval {
   /** The question's content words with their matches (soft matches included). */
   readonly words: readonly QuestionWord[];
-  readonly ranked: readonly ParagraphScore[];
+  /** The candidates in the learned order, best first. */
+  readonly ranked: readonly RankedParagraph[];
   /** The focus noun ("soldiers" in "how many soldiers") as a matched word, or null. */
   readonly focus: QuestionWord | null;
   /** The question's facts in the corpus's terms, for the short answer and the decision. */
@@ -62,7 +64,7 @@ export function retrieve(parts: RetrieverParts, question: QuestionAnalysis): Ret
       matches: matches.map((m) => (m.term === word.term ? m : { ...m, weight: m.weight * scale })),
     };
   });
-  const ranked = hits
+  const scored = hits
     .map((hit, i) =>
       scoreParagraph(
         candidates[i] as AnnotatedParagraph,
@@ -73,6 +75,13 @@ export function retrieve(parts: RetrieverParts, question: QuestionAnalysis): Ret
       ),
     )
     .sort((a, b) => b.score - a.score);
+  const ranked = rerankParagraphs(
+    scored,
+    softened,
+    question.mainVerb,
+    parts.model.ranking,
+    tuning.rerankCandidates,
+  );
   const focusToken = question.focus;
   const focus =
     softened.find((w) => w.token === focusToken) ??

@@ -1,8 +1,8 @@
 // retrieval/: question words matched to the corpus, candidate paragraphs and their ranking.
-// May import: question, indexing, language, corpus, tuning.
+// May import: model, question, indexing, language, corpus, tuning.
 import type { Token } from '../language/text-analysis.js';
 import { matchWeights, type ParagraphScore } from './ranking.js';
-import type { Retrieval } from './retriever.js';
+import type { QuestionWord } from './question-words.js';
 
 /** Noun, verb or adjective as a bit; 0 for any other tag. */
 function wordClass(pos: string): number {
@@ -19,7 +19,7 @@ function wordClass(pos: string): number {
  * verb when the tagger read it as a noun ("Who will the senators *visit*?").
  */
 export function otherClassShare(
-  retrieval: Retrieval,
+  words: readonly QuestionWord[],
   scored: ParagraphScore,
   mainVerb: Token | null,
 ): number {
@@ -29,7 +29,7 @@ export function otherClassShare(
   if (!first || !last) return 0;
   let total = 0;
   let other = 0;
-  retrieval.words.forEach((word, w) => {
+  words.forEach((word, w) => {
     total += word.importance;
     const strength = scored.windowStrengths[w] ?? 0;
     const wanted = wordClass(word.token === mainVerb ? 'VERB' : word.token.pos);

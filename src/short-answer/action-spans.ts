@@ -1,5 +1,5 @@
 // short-answer/: candidate spans by kind (registry: span-sources.ts), and the span chosen.
-// May import: retrieval, question, indexing, language, tuning.
+// May import: retrieval, question, indexing, language, model, tuning.
 import type { Token } from '../language/text-analysis.js';
 import type { SpanSource } from './candidate-span.js';
 import { findClausePhrases } from './clause-phrases.js';
@@ -9,7 +9,7 @@ import { findClausePhrases } from './clause-phrases.js';
  * sent there to do?".
  */
 export const actionSpans: SpanSource = {
-  answers: { action: ['action'] },
+  kinds: ['action'],
   find(paragraph, from, to, { tuning }) {
     const { tokens } = paragraph.analysis;
     return findClausePhrases(tokens, from, to, 'action', tuning.longestClausePhrase, (t) => {

@@ -1,8 +1,7 @@
 // short-answer/: candidate spans by kind (registry: span-sources.ts), and the span chosen.
-// May import: retrieval, question, indexing, language, tuning.
+// May import: retrieval, question, indexing, language, model, tuning.
 import type { AnnotatedParagraph } from '../indexing/annotated-paragraphs.js';
 import type { WordNet } from '../language/wordnet.js';
-import type { AnswerWanted } from '../question/question-analysis.js';
 import type { Tuning } from '../tuning.js';
 
 /** The tuned numbers of the short-answer stage. */
@@ -30,15 +29,13 @@ export interface SpanSearch {
 }
 
 /**
- * One way of finding candidate spans, registered in span-sources.ts. A source is asked for the
- * questions its `answers` names, and its spans rank by the order of their kind there.
+ * One way of finding candidate spans, registered in span-sources.ts. Every source is asked for
+ * every question; the learned short-answer model weighs each span by its kind (among others)
+ * against what the question asks.
  */
 export interface SpanSource {
-  /**
-   * For each answer wanted that this source serves, the kinds of its spans that answer it, best
-   * first; kinds of later sources in the registry come after them.
-   */
-  readonly answers: Readonly<Partial<Record<AnswerWanted, readonly string[]>>>;
+  /** The kinds its spans carry ("person", "time", "action", …): feature names of the model. */
+  readonly kinds: readonly string[];
   /** The candidate spans in tokens [from, to) of `paragraph`. */
   find(
     paragraph: AnnotatedParagraph,

@@ -1,5 +1,5 @@
 // short-answer/: candidate spans by kind (registry: span-sources.ts), and the span chosen.
-// May import: retrieval, question, indexing, language, tuning.
+// May import: retrieval, question, indexing, language, model, tuning.
 import type { SpanSource } from './candidate-span.js';
 import { createPhraseFinder } from './clause-phrases.js';
 
@@ -13,7 +13,7 @@ const findPlacePhrases = createPhraseFinder(PLACE_PREPOSITIONS, 'location');
  * where-question when the text names no place, so it ranks after the names of places.
  */
 export const locationSpans: SpanSource = {
-  answers: { where: ['location'] },
+  kinds: ['location'],
   find: (paragraph, from, to, search) =>
     findPlacePhrases(paragraph, from, to, search).map((span) => ({
       ...span,

@@ -1,5 +1,5 @@
 // short-answer/: candidate spans by kind (registry: span-sources.ts), and the span chosen.
-// May import: retrieval, question, indexing, language, tuning.
+// May import: retrieval, question, indexing, language, model, tuning.
 import type { SpanSource } from './candidate-span.js';
 import { createPhraseFinder } from './clause-phrases.js';
 
@@ -8,6 +8,6 @@ const MANNER_PREPOSITIONS = new Set(['by', 'with', 'through', 'via']);
 
 /** What follows a preposition of manner ("carried *by boat*"): the answers to "how was it done?". */
 export const mannerSpans: SpanSource = {
-  answers: { how: ['manner'] },
+  kinds: ['manner'],
   find: createPhraseFinder(MANNER_PREPOSITIONS, 'manner'),
 };

@@ -1,5 +1,5 @@
 // short-answer/: candidate spans by kind (registry: span-sources.ts), and the span chosen.
-// May import: retrieval, question, indexing, language, tuning.
+// May import: retrieval, question, indexing, language, model, tuning.
 // What the numbers of a text are: counts of a noun, amounts, years and ranges of years.
 
 import type { Token } from '../language/text-analysis.js';
@@ -11,8 +11,6 @@ const DASHES = new Set(['-', '–', '—']);
 const DECADE = /^\d{2,3}0s$/;
 const YEAR_RANGE = /^\d{3,4}[-–—]\d{2,4}$/;
 const MONEY = 'money';
-/** The focus noun of "what year…". */
-export const YEAR = 'year';
 /** A year as written in a date: "1066", "2014", "the 1990s". */
 const YEAR_NUMBER = /^\d{3,4}s?$/;
 

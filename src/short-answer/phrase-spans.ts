@@ -1,5 +1,5 @@
 // short-answer/: candidate spans by kind (registry: span-sources.ts), and the span chosen.
-// May import: retrieval, question, indexing, language, tuning.
+// May import: retrieval, question, indexing, language, model, tuning.
 import type { AnnotatedParagraph } from '../indexing/annotated-paragraphs.js';
 import { kindOfNoun } from '../language/noun-kinds.js';
 import type { Token } from '../language/text-analysis.js';
@@ -12,9 +12,6 @@ const NUMBER_ENTITIES = new Set(['CARDINAL', 'MONEY', 'PERCENT', 'QUANTITY', 'DU
 const TIME_ENTITIES = new Set(['DATE', 'TIME']);
 const MODIFIERS = new Set(['ADJ', 'NOUN', 'PROPN', 'NUM']);
 
-/** The kinds of thing a what-question (or a keyword query) asks for, best first. */
-const WHAT_KINDS = ['thing', 'name', 'group', 'place', 'person', 'number', 'time'];
-
 /**
  * Entities (dates, numbers), names (runs of proper nouns, split where WordNet knows a multi-word
  * name such as "New Mexico", and typed as person, place or group) and noun phrases (typed by
@@ -23,15 +20,7 @@ const WHAT_KINDS = ['thing', 'name', 'group', 'place', 'person', 'number', 'time
  * operator" of "the ferry operator Nordlys"), for questions that ask who someone is.
  */
 export const phraseSpans: SpanSource = {
-  answers: {
-    who: ['person', 'group', 'name', 'place'],
-    where: ['place', 'name'],
-    when: ['time'],
-    'how-many': ['number'],
-    what: WHAT_KINDS,
-    other: WHAT_KINDS,
-    amount: ['number', 'thing', 'name'],
-  },
+  kinds: ['person', 'place', 'group', 'time', 'number', 'name', 'thing'],
   find: (paragraph, from, to, search) => findPhraseSpans(paragraph, from, to, search),
 };
 

@@ -1,5 +1,5 @@
 // short-answer/: candidate spans by kind (registry: span-sources.ts), and the span chosen.
-// May import: retrieval, question, indexing, language, tuning.
+// May import: retrieval, question, indexing, language, model, tuning.
 import type { QuestionType } from '../answer.js';
 import type { Token } from '../language/text-analysis.js';
 import type { QuestionTerms } from '../retrieval/question-terms.js';
@@ -23,15 +23,6 @@ export function isPossessor(tokens: readonly Token[], span: CandidateSpan): bool
     /^['’]s?$/.test(after.text) &&
     tokens[span.endToken + 1] !== undefined &&
     ['NOUN', 'ADJ', 'PROPN', 'PUNCT'].includes((tokens[span.endToken + 1] as Token).pos)
-  );
-}
-
-/** True when `outer` holds `inner` and more. */
-export function contains(outer: CandidateSpan, inner: CandidateSpan): boolean {
-  return (
-    outer.firstToken <= inner.firstToken &&
-    outer.endToken >= inner.endToken &&
-    outer.endToken - outer.firstToken > inner.endToken - inner.firstToken
   );
 }
 

@@ -1,6 +1,5 @@
 // short-answer/: candidate spans by kind (registry: span-sources.ts), and the span chosen.
-// May import: retrieval, question, indexing, language, tuning.
-import type { AnswerWanted } from '../question/question-analysis.js';
+// May import: retrieval, question, indexing, language, model, tuning.
 import { actionSpans } from './action-spans.js';
 import type { SpanSource } from './candidate-span.js';
 import { locationSpans } from './location-spans.js';
@@ -8,10 +7,8 @@ import { mannerSpans } from './manner-spans.js';
 import { phraseSpans } from './phrase-spans.js';
 
 /**
- * Every source of candidate spans, in order: for an answer wanted, the sources that serve it are
- * asked in this order, and their kinds rank in this order too (so a where-question prefers the
- * name of a place to a phrase after "in"). Adding a kind of span is a file exporting one
- * `SpanSource` and one line here.
+ * Every source of candidate spans. Adding a kind of span is a file exporting one `SpanSource`
+ * and one line here; `npm run train` then learns when its spans answer.
  */
 export const SPAN_SOURCES: readonly SpanSource[] = [
   phraseSpans,
@@ -19,19 +16,3 @@ export const SPAN_SOURCES: readonly SpanSource[] = [
   actionSpans,
   mannerSpans,
 ];
-
-/** The sources asked for candidates when the question wants `wanted`, in registry order. */
-export function findSpanSources(
-  wanted: AnswerWanted,
-  sources: readonly SpanSource[] = SPAN_SOURCES,
-): readonly SpanSource[] {
-  return sources.filter((source) => source.answers[wanted] !== undefined);
-}
-
-/** The kinds of span that answer `wanted`, best first; [] when no span can (why, yes-no). */
-export function rankSpanKinds(
-  wanted: AnswerWanted,
-  sources: readonly SpanSource[] = SPAN_SOURCES,
-): readonly string[] {
-  return findSpanSources(wanted, sources).flatMap((source) => source.answers[wanted] ?? []);
-}

@@ -1,5 +1,5 @@
 // short-answer/: candidate spans by kind (registry: span-sources.ts), and the span chosen.
-// May import: retrieval, question, indexing, language, tuning.
+// May import: retrieval, question, indexing, language, model, tuning.
 import type { Token } from '../language/text-analysis.js';
 import type { VerbSide } from '../retrieval/question-terms.js';
 import type { CandidateSpan } from './candidate-span.js';
