@@ -7,29 +7,49 @@ import {
   loadCorpus,
   parseConfig,
 } from '../../src/index.js';
+import { loadDotEnv } from '../shared/environment.js';
+import { displayPath } from '../shared/paths.js';
 import { runMain } from '../shared/run-main.js';
+import { createSnapshotLogger } from '../shared/snapshot-logger.js';
 import { renderAnswer, renderAnswerLine } from '../terminal/render.js';
+import { chooseStyle } from '../terminal/style.js';
 import { ASK_USAGE, parseAskFlags } from './ask-options.js';
 
+/** Said on stderr when questions are to be typed, so a terminal never just waits in silence. */
+export const ASK_PROMPT =
+  'Type a question and press Enter (one per line; Ctrl-D to finish). For the options: npm run ask -- --help';
+
 runMain(async () => {
+  loadDotEnv();
   const flags = parseAskFlags(process.argv.slice(2));
   if (flags.help) {
     process.stdout.write(`${ASK_USAGE}\n`);
     return;
   }
   const env = parseConfig(CoreConfigSchema, process.env);
-  const qa = await createAnswererCached(await loadCorpus(flags.corpus ?? env.CORPUS_DIR));
+  const corpus = await loadCorpus(displayPath(flags.corpus ?? env.CORPUS_DIR));
+  const qa = await createAnswererCached(corpus, {
+    logger: createSnapshotLogger({ warn: process.stderr }),
+  });
   const ask = (question: string): Answer =>
     AnswerSchema.parse(qa.answerQuestion(question, { top: flags.top }));
+  const articleCount = qa.documents.length;
 
   if (flags.question !== undefined) {
     const answer = ask(flags.question);
-    process.stdout.write(`${flags.json ? JSON.stringify(answer) : renderAnswer(answer)}\n`);
+    const text = renderAnswer(answer, {
+      style: chooseStyle(process.env, Boolean(process.stdout.isTTY)),
+      width: process.stdout.isTTY ? process.stdout.columns : undefined,
+      articleCount,
+    });
+    process.stdout.write(`${flags.json ? JSON.stringify(answer) : text}\n`);
     return;
   }
+  if (process.stdin.isTTY) process.stderr.write(`${ASK_PROMPT}\n`);
   const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
   for await (const line of lines) {
     const answer = ask(line);
-    process.stdout.write(`${flags.json ? JSON.stringify(answer) : renderAnswerLine(answer)}\n`);
+    const text = flags.json ? JSON.stringify(answer) : renderAnswerLine(answer, articleCount);
+    process.stdout.write(`${text}\n`);
   }
 });

@@ -1,25 +1,38 @@
 import { createInterface } from 'node:readline';
-import {
-  createAnswererCached,
-  DEFAULT_EXCERPTS,
-  loadCorpus,
-  parseConfig,
-} from '../../src/index.js';
+import { createAnswererCached, loadCorpus, parseConfig } from '../../src/index.js';
+import { loadDotEnv } from '../shared/environment.js';
+import { displayPath } from '../shared/paths.js';
 import { createRateLimiter } from '../shared/rate-limiter.js';
+import { reloadAnswerer } from '../shared/reload.js';
 import { runMain } from '../shared/run-main.js';
-import { ANSI, PLAIN } from '../terminal/render.js';
+import { createSnapshotLogger } from '../shared/snapshot-logger.js';
+import { chooseStyle } from '../terminal/style.js';
 import { ReplConfigSchema } from './config.js';
+import { parseReplFlags, REPL_USAGE_TEXT } from './options.js';
 import { createReplSession } from './session.js';
+import { bannerLine, createInterruptPolicy, INTERRUPT_HINT } from './terminal-ui.js';
 
 runMain(async () => {
+  loadDotEnv();
+  const flags = parseReplFlags(process.argv.slice(2));
+  if (flags.help) {
+    process.stdout.write(`${REPL_USAGE_TEXT}\n`);
+    return;
+  }
   const env = parseConfig(ReplConfigSchema, process.env);
-  const qa = await createAnswererCached(await loadCorpus(env.CORPUS_DIR));
+  const corpusDir = displayPath(flags.corpus ?? env.CORPUS_DIR);
+  const snapshots = { logger: createSnapshotLogger({ warn: process.stderr }) };
+  const qa = await createAnswererCached(await loadCorpus(corpusDir), snapshots);
   const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
-  const limiter = env.RATE_LIMIT_PER_MINUTE
-    ? createRateLimiter({ perMinute: env.RATE_LIMIT_PER_MINUTE, burst: env.RATE_LIMIT_BURST })
-    : null;
-  const session = createReplSession(qa, process.stdout.isTTY ? ANSI : PLAIN, DEFAULT_EXCERPTS, {
-    limiter,
+  const width = () => (process.stdout.isTTY ? process.stdout.columns : undefined);
+  const session = createReplSession(qa, {
+    style: chooseStyle(process.env, Boolean(process.stdout.isTTY)),
+    width,
+    top: flags.top,
+    limiter: env.RATE_LIMIT_PER_MINUTE
+      ? createRateLimiter({ perMinute: env.RATE_LIMIT_PER_MINUTE, burst: env.RATE_LIMIT_BURST })
+      : null,
+    reload: (current) => reloadAnswerer(corpusDir, current, snapshots),
   });
 
   const rl = createInterface({
@@ -30,13 +43,28 @@ runMain(async () => {
     crlfDelay: Number.POSITIVE_INFINITY,
   });
   if (interactive) {
-    const titles = qa.documents.map((d) => d.title).join('; ');
-    process.stdout.write(`article-qa: ask about ${titles}\nType :help for commands.\n`);
+    const interrupts = createInterruptPolicy();
+    rl.on('SIGINT', () => {
+      if (interrupts.interrupt() === 'exit') {
+        process.stdout.write('\n');
+        rl.close();
+        return;
+      }
+      // Ctrl-E then Ctrl-U: readline's own keys to empty its line, wherever the cursor is.
+      rl.write(null, { ctrl: true, name: 'e' });
+      rl.write(null, { ctrl: true, name: 'u' });
+      process.stdout.write(`^C\n${INTERRUPT_HINT}\n`);
+      rl.prompt();
+    });
+    process.stdin.on('keypress', (_text, key: { ctrl?: boolean; name?: string } | undefined) => {
+      if (!(key?.ctrl && key.name === 'c')) interrupts.reset();
+    });
+    process.stdout.write(`${bannerLine(qa.documents, width())}\n`);
     rl.setPrompt('? ');
     rl.prompt();
   }
   for await (const line of rl) {
-    const { output, quit } = session.handleLine(line);
+    const { output, quit } = await session.handleLine(line);
     if (output) process.stdout.write(`${output}\n`);
     if (quit) break;
     if (interactive) {
