@@ -8,6 +8,10 @@
 export const WHOLE_QUOTE_WORDS = 10;
 /** Words of a long quote's start and of its end: enough to be unique in an article. */
 export const EDGE_WORDS = 4;
+/** Longest term, encoded, worth a link: a "word" longer than this makes a plain link instead. */
+export const MAX_TERM_CHARS = 200;
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
  * Percent-encodes one term of a text directive. Beyond what a URL fragment needs, the report
@@ -16,7 +20,8 @@ export const EDGE_WORDS = 4;
  * here too (parentheses would also end a Markdown link early).
  */
 export function encodeTextDirectiveTerm(term: string): string {
-  return encodeURIComponent(term).replace(
+  // A lone surrogate has no UTF-8 form (encodeURIComponent throws): it becomes U+FFFD.
+  return encodeURIComponent(term.replace(LONE_SURROGATE, '\uFFFD')).replace(
     /[-!'()*]/g,
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
   );
@@ -38,18 +43,17 @@ function trimToWords(text: string): string {
  * The text directive that selects `quote`: the whole quote when it is short, else its first and
  * last {@link EDGE_WORDS} words as `start,end`. Whitespace is collapsed and punctuation at the
  * edges trimmed, since a match must begin and end on a word and pages differ in quote marks.
- * Returns null when the quote has no word to match.
+ * Returns null when the quote has no word to match, or words too long for a link.
  */
 export function textDirective(quote: string): string | null {
   const words = quote.trim().split(/\s+/).filter(Boolean);
-  if (words.length <= WHOLE_QUOTE_WORDS) {
-    const whole = trimToWords(words.join(' '));
-    return whole ? `text=${encodeTextDirectiveTerm(whole)}` : null;
-  }
-  const start = trimToWords(words.slice(0, EDGE_WORDS).join(' '));
-  const end = trimToWords(words.slice(-EDGE_WORDS).join(' '));
-  if (!start || !end) return null;
-  return `text=${encodeTextDirectiveTerm(start)},${encodeTextDirectiveTerm(end)}`;
+  const terms =
+    words.length <= WHOLE_QUOTE_WORDS
+      ? [words.join(' ')]
+      : [words.slice(0, EDGE_WORDS).join(' '), words.slice(-EDGE_WORDS).join(' ')];
+  const encoded = terms.map((term) => encodeTextDirectiveTerm(trimToWords(term)));
+  if (encoded.some((term) => term === '' || term.length > MAX_TERM_CHARS)) return null;
+  return `text=${encoded.join(',')}`;
 }
 
 /**

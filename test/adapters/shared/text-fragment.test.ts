@@ -72,3 +72,11 @@ describe('linkToQuote', () => {
     expect(linkToQuote('ftp://example.com/story', 'The ferry sails.')).toBeNull();
   });
 });
+
+describe('text fragments of awkward text', () => {
+  it('replaces a lone surrogate rather than failing, and skips words too long for a link', () => {
+    expect(textDirective('broken \uD800 text')).toBe('text=broken%20%EF%BF%BD%20text');
+    expect(textDirective('x'.repeat(500))).toBeNull();
+    expect(linkToQuote('https://example.com/a', 'x'.repeat(500))).toBe('https://example.com/a');
+  });
+});
