@@ -19,6 +19,10 @@ Options:
   --top N        number of excerpts, 1-20 (default: ${DEFAULT_EXCERPTS})
   -h, --help     show this help`;
 
+/** Said on stderr when questions are to be typed, so a terminal never just waits in silence. */
+export const ASK_PROMPT =
+  'Type a question and press Enter (one per line; Ctrl-D to finish). For the options: npm run ask -- --help';
+
 /** The flags of `npm run ask`. */
 export const ASK_COMMAND: CommandSpec = {
   command: 'npm run ask',

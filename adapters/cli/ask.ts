@@ -13,11 +13,7 @@ import { runMain } from '../shared/run-main.js';
 import { createSnapshotLogger } from '../shared/snapshot-logger.js';
 import { renderAnswer, renderAnswerLine } from '../terminal/render.js';
 import { chooseStyle } from '../terminal/style.js';
-import { ASK_USAGE, parseAskFlags } from './ask-options.js';
-
-/** Said on stderr when questions are to be typed, so a terminal never just waits in silence. */
-export const ASK_PROMPT =
-  'Type a question and press Enter (one per line; Ctrl-D to finish). For the options: npm run ask -- --help';
+import { ASK_PROMPT, ASK_USAGE, parseAskFlags } from './ask-options.js';
 
 runMain(async () => {
   loadDotEnv();

@@ -1,24 +1,35 @@
 import type { ArticleDocument } from '../../src/index.js';
 
+/** Titles cut shorter than this say too little; the banner then names the count instead. */
+const MIN_TITLE_CHARS = 12;
+
+const width = (text: string) => [...text].length;
+
 /**
  * The REPL's one-line greeting, whatever the number of articles: the title when there is one,
- * else how many (`:docs` lists them), cut with "…" to fit `width` columns.
+ * else how many (`:docs` lists them); in a narrow terminal the title is cut with "…", or left
+ * out, and as a last resort the line itself is cut, so it never wraps.
  */
-export function bannerLine(documents: readonly ArticleDocument[], width?: number): string {
+export function bannerLine(documents: readonly ArticleDocument[], columns?: number): string {
   const tail = ' Type help for commands.';
   const [only] = documents;
-  const about =
+  const count = `${documents.length} article${documents.length === 1 ? '' : 's'}`;
+  const withTitle = (title: string) =>
+    `article-qa: ask about “${title}” (${only?.paragraphs.length ?? 0} paragraphs).${tail}`;
+  const candidates =
     documents.length === 1 && only
-      ? `“${only.title}” (${only.paragraphs.length} paragraphs).`
-      : `${documents.length} articles (:docs lists them).`;
-  const line = `article-qa: ask about ${about}${tail}`;
-  if (width === undefined || [...line].length <= width || !only || documents.length !== 1) {
-    return line;
+      ? [withTitle(only.title)]
+      : [`article-qa: ask about ${count} (:docs lists them).${tail}`];
+  if (columns === undefined) return candidates[0] as string;
+  if (documents.length === 1 && only) {
+    const room = columns - width(withTitle('…'));
+    if (room >= MIN_TITLE_CHARS) {
+      candidates.push(withTitle(`${[...only.title].slice(0, room).join('').trimEnd()}…`));
+    }
   }
-  const room =
-    width - [...`article-qa: ask about “…” (${only.paragraphs.length} paragraphs).${tail}`].length;
-  const title = [...only.title].slice(0, Math.max(0, room)).join('').trimEnd();
-  return `article-qa: ask about “${title}…” (${only.paragraphs.length} paragraphs).${tail}`;
+  candidates.push(`article-qa: ${count} loaded.${tail}`);
+  const fitting = candidates.find((line) => width(line) <= columns);
+  return fitting ?? `${[...(candidates.at(-1) as string)].slice(0, columns - 1).join('')}…`;
 }
 
 /** What a Ctrl-C at the prompt does. */
