@@ -50,11 +50,11 @@ runMain(async () => {
         rl.close();
         return;
       }
-      // Ctrl-E then Ctrl-U: readline's own keys to empty its line, wherever the cursor is.
+      // The half-typed line stays on screen, marked ^C, as in a shell; then readline's own
+      // Ctrl-U empties its buffer and redraws the prompt on the fresh line.
       rl.write(null, { ctrl: true, name: 'e' });
-      rl.write(null, { ctrl: true, name: 'u' });
       process.stdout.write(`^C\n${INTERRUPT_HINT}\n`);
-      rl.prompt();
+      rl.write(null, { ctrl: true, name: 'u' });
     });
     process.stdin.on('keypress', (_text, key: { ctrl?: boolean; name?: string } | undefined) => {
       if (!(key?.ctrl && key.name === 'c')) interrupts.reset();

@@ -14,8 +14,7 @@ export function bannerLine(documents: readonly ArticleDocument[], columns?: numb
   const tail = ' Type help for commands.';
   const [only] = documents;
   const count = `${documents.length} article${documents.length === 1 ? '' : 's'}`;
-  const withTitle = (title: string) =>
-    `article-qa: ask about “${title}” (${only?.paragraphs.length ?? 0} paragraphs).${tail}`;
+  const withTitle = (title: string) => `article-qa: ask about “${title}”.${tail}`;
   const candidates =
     documents.length === 1 && only
       ? [withTitle(only.title)]

@@ -223,7 +223,7 @@ describe('the terminal details of the REPL', () => {
     const long = bannerLine([document('A very long headline '.repeat(10))], 80);
     expect(long).not.toContain('\n');
     expect([...long].length).toBeLessThanOrEqual(80);
-    expect(long).toMatch(/^article-qa: ask about “A very long [^”]*…” \(3 paragraphs\)\./);
+    expect(long).toMatch(/^article-qa: ask about “A very long [^”]*…”\. Type help for commands\.$/);
   });
 
   it('clears on the first Ctrl-C and leaves on a second one straight after it', () => {
