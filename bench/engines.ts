@@ -1,8 +1,14 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import MiniSearch from 'minisearch';
-import { type Corpus, createAnswerer } from '../src/index.js';
+import { createPlainMiniSearch, loadPlainMiniSearch } from '../src/eval/plain-minisearch.js';
+import {
+  type Corpus,
+  createAnswererFromIndex,
+  indexCorpus,
+  loadSnapshot,
+  saveSnapshot,
+  type TuningOverrides,
+} from '../src/index.js';
 import type { QueryTarget } from './queries.js';
-import { SNAPSHOT_WIRING, type SnapshotApi } from './snapshot-figures.js';
 
 /** Number of results asked for and scored (top-10 hit rate). */
 export const RESULTS_PER_QUERY = 10;
@@ -20,19 +26,18 @@ export interface EngineResponse {
 export interface BenchEngine {
   readonly name: EngineName;
   ask(question: string): EngineResponse;
-  /** Writes a snapshot to `file`; absent when the engine has none. */
-  readonly saveSnapshot?: (file: string) => Promise<void>;
+  /** Writes the engine's snapshot to `file`. */
+  readonly saveSnapshot: (file: string) => Promise<void>;
 }
-
-const BASELINE_OPTIONS = { fields: ['text'] };
 
 /**
  * The bot through its public API: `answerQuestion(q, { top: 10 })`, the full answer path
- * (retrieval, reranking, sentence and short-answer extraction). Saves snapshots when the core
- * exports snapshot functions (`api`).
+ * (retrieval, reranking, sentence and short-answer extraction), with the shipped tuning or
+ * `tuning`. Its snapshot is the core's `saveSnapshot` of the index it was made from.
  */
-export function createCoreEngine(corpus: Corpus, api: SnapshotApi | null): BenchEngine {
-  const answerer = createAnswerer(corpus);
+export function createCoreEngine(corpus: Corpus, tuning: TuningOverrides = {}): BenchEngine {
+  const index = indexCorpus(corpus, { tuning });
+  const answerer = createAnswererFromIndex(corpus, index);
   return {
     name: 'article-qa',
     ask(question) {
@@ -42,9 +47,7 @@ export function createCoreEngine(corpus: Corpus, api: SnapshotApi | null): Bench
         answered: answer.answered,
       };
     },
-    ...(api
-      ? { saveSnapshot: (file: string) => SNAPSHOT_WIRING.save(api, { corpus, answerer, file }) }
-      : {}),
+    saveSnapshot: (file) => saveSnapshot(corpus, index, file),
   };
 }
 
@@ -54,37 +57,27 @@ export function createCoreEngine(corpus: Corpus, api: SnapshotApi | null): Bench
  * "Answered" means at least one result. Its snapshot is `JSON.stringify` of the index.
  */
 export function createBaselineEngine(corpus: Corpus): BenchEngine {
-  const places: QueryTarget[] = corpus.documents.flatMap((d) =>
-    d.paragraphs.map((_, i) => ({ documentId: d.id, paragraph: i + 1 })),
-  );
-  const search = new MiniSearch<{ id: number; text: string }>(BASELINE_OPTIONS);
-  search.addAll(corpus.documents.flatMap((d) => d.paragraphs).map((text, id) => ({ id, text })));
+  const baseline = createPlainMiniSearch(corpus);
   return {
     name: 'minisearch',
     ask(question) {
-      const results = search.search(question);
-      return {
-        hits: results.slice(0, RESULTS_PER_QUERY).map((r) => places[r.id as number] as QueryTarget),
-        answered: results.length > 0,
-      };
+      const { places, found } = baseline.search(question, RESULTS_PER_QUERY);
+      return { hits: places, answered: found > 0 };
     },
-    saveSnapshot: (file) => writeFile(file, JSON.stringify(search)),
+    saveSnapshot: (file) => writeFile(file, baseline.toJSON()),
   };
 }
 
 /**
  * Loads an engine's snapshot from `file` without the built engine: `MiniSearch.loadJSON` for the
- * baseline, the core's own function (through {@link SNAPSHOT_WIRING}) for the bot.
+ * baseline, the core's `loadSnapshot` (with the same tuning) for the bot.
  */
 export async function loadEngineSnapshot(
   name: EngineName,
   file: string,
   corpus: Corpus,
-  api: SnapshotApi | null,
+  tuning: TuningOverrides = {},
 ): Promise<unknown> {
-  if (name === 'minisearch') {
-    return MiniSearch.loadJSON(await readFile(file, 'utf8'), BASELINE_OPTIONS);
-  }
-  if (!api) throw new Error('src/index.ts exports no loadSnapshot');
-  return SNAPSHOT_WIRING.load(api, { corpus, file });
+  if (name === 'minisearch') return loadPlainMiniSearch(await readFile(file, 'utf8'));
+  return loadSnapshot(corpus, file, { tuning });
 }

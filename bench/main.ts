@@ -3,6 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { cpus, platform, totalmem } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readTuningFile } from '../adapters/cli/tuning-file.js';
 import { loadDotEnv } from '../adapters/shared/environment.js';
 import { figuresBody, writeFiguresSection } from '../adapters/shared/figures-file.js';
 import { runMain } from '../adapters/shared/run-main.js';
@@ -38,6 +39,8 @@ runMain(async () => {
     process.stdout.write(`${BENCH_USAGE}\n`);
     return;
   }
+  // Checked here, so a bad file fails before any corpus is generated or measured.
+  if (flags.tuning !== undefined) await readTuningFile(flags.tuning);
   let source: ProseSource | null = null;
   const sizes: SizeReport[] = [];
   for (const size of flags.sizes) {
@@ -125,6 +128,7 @@ function runChild(
       '--seed',
       String(flags.seed),
     ],
+    ...(flags.tuning === undefined ? [] : ['--tuning', resolve(flags.tuning)]),
   ];
   log(`${size.label}: measuring ${engine} (node ${args.join(' ')})`);
   return new Promise((resolvePromise, reject) => {

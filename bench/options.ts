@@ -19,6 +19,8 @@ Options:
   --queries N           questions per size (default: 300)
   --seed N              seed of the generated corpora and questions (default: 7)
   --skip-end-to-end     do not time ask and the REPL start
+  --tuning FILE         the bot's tuned numbers from FILE (JSON, any part of src/tuning.ts)
+                        instead of the shipped ones; the start-up times use the shipped ones
   --json                print the report as one JSON object (only JSON on stdout)
   --write FILE          also write the report, stamped with the date and machine, into its
                         section of a Markdown file such as docs/performance.md
@@ -38,6 +40,8 @@ export interface BenchFlags {
   readonly queries: number;
   readonly seed: number;
   readonly endToEnd: boolean;
+  /** A JSON file of tuning overrides for the bot, or undefined for the shipped tuning. */
+  readonly tuning: string | undefined;
   readonly json: boolean;
   /** Markdown file whose figures section gets the report. */
   readonly write?: string;
@@ -56,6 +60,7 @@ const FlagsSchema = z.object({
     .default(300),
   seed: z.coerce.number({ error: '--seed must be a whole number' }).int().default(7),
   'skip-end-to-end': z.boolean().default(false),
+  tuning: z.string().trim().min(1, '--tuning needs a file path').optional(),
   json: z.boolean().default(false),
   write: z.string().trim().min(1, '--write needs a file path').optional(),
   help: z.boolean().default(false),
@@ -69,6 +74,7 @@ export const BENCH_COMMAND: CommandSpec = {
     queries: { type: 'string' },
     seed: { type: 'string' },
     'skip-end-to-end': { type: 'boolean' },
+    tuning: { type: 'string' },
     json: { type: 'boolean' },
     write: { type: 'string' },
     ...HELP_FLAG,
@@ -118,6 +124,7 @@ export function parseBenchFlags(argv: readonly string[]): BenchFlags {
     queries: flags.queries,
     seed: flags.seed,
     endToEnd: !flags['skip-end-to-end'],
+    tuning: flags.tuning,
     json: flags.json,
     ...(flags.write ? { write: flags.write } : {}),
     help: flags.help,

@@ -6,7 +6,7 @@ const HitRatesSchema = z.object({
   top10: z.number(),
 });
 
-/** Snapshot save/load figures; `status: 'n/a'` until the core exports snapshot functions. */
+/** Snapshot save/load figures; `n/a` when not measured, `failed` with the reason in `note`. */
 export const SnapshotFiguresSchema = z.object({
   status: z.enum(['n/a', 'measured', 'failed']),
   note: z.string(),

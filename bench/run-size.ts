@@ -3,19 +3,14 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { readTuningFile } from '../adapters/cli/tuning-file.js';
 import { runMain } from '../adapters/shared/run-main.js';
-import { type Corpus, loadCorpus, UsageError } from '../src/index.js';
+import { type Corpus, loadCorpus, type TuningOverrides, UsageError } from '../src/index.js';
 import { createBaselineEngine, createCoreEngine, loadEngineSnapshot } from './engines.js';
 import { scoreRetrieval, timeQueries, warmUp } from './measure.js';
 import { generateQueries, type QueryTarget } from './queries.js';
 import type { EngineRun, SnapshotFigures } from './result-schema.js';
-import {
-  findSnapshotApi,
-  measureSnapshotLoad,
-  measureSnapshotSave,
-  NO_SNAPSHOT,
-  type SnapshotApi,
-} from './snapshot-figures.js';
+import { measureSnapshotLoad, measureSnapshotSave, NOT_MEASURED } from './snapshot-figures.js';
 import { summarizeLatencies } from './stats.js';
 
 /**
@@ -32,6 +27,8 @@ const ArgsSchema = z.object({
   seed: z.coerce.number().int().default(7),
   /** Folder for the transient snapshot files (never the corpus folder of the repository). */
   work: z.string().min(1),
+  /** A JSON file of tuning overrides for the bot (bench --tuning). */
+  tuning: z.string().min(1).optional(),
 });
 
 type RunArgs = z.infer<typeof ArgsSchema>;
@@ -49,6 +46,7 @@ runMain(async () => {
       queries: { type: 'string' },
       seed: { type: 'string' },
       work: { type: 'string' },
+      tuning: { type: 'string' },
     },
   });
   const parsed = ArgsSchema.safeParse(values);
@@ -69,13 +67,13 @@ async function runSize(args: RunArgs): Promise<EngineRun> {
   const paragraphs = corpus.documents.reduce((n, d) => n + d.paragraphs.length, 0);
   log(`loaded ${paragraphs} paragraphs in ${Math.round(loadMs)} ms; building`);
 
-  const api = args.engine === 'article-qa' ? await findSnapshotApi() : null;
+  const tuning = args.tuning === undefined ? {} : await readTuningFile(args.tuning);
   const snapshotFile = join(args.work, `.snapshot-${args.engine}`);
-  const measured = await buildAndMeasure(args, corpus, settle, log, api, snapshotFile);
+  const measured = await buildAndMeasure(args, corpus, settle, log, tuning, snapshotFile);
   let snapshot = measured.snapshot;
   if (snapshot.status === 'measured') {
     try {
-      const load = () => loadEngineSnapshot(args.engine, snapshotFile, corpus, api);
+      const load = () => loadEngineSnapshot(args.engine, snapshotFile, corpus, tuning);
       snapshot = { ...snapshot, ...(await measureSnapshotLoad(load, () => settle().heapUsed)) };
     } catch (error) {
       snapshot = { ...snapshot, status: 'failed', note: `load: ${String(error)}` };
@@ -113,12 +111,12 @@ async function buildAndMeasure(
   corpus: Corpus,
   settle: () => NodeJS.MemoryUsage,
   log: (message: string) => void,
-  api: SnapshotApi | null,
+  tuning: TuningOverrides,
   snapshotFile: string,
 ): Promise<Measured> {
   const t1 = performance.now();
   const engine =
-    args.engine === 'article-qa' ? createCoreEngine(corpus, api) : createBaselineEngine(corpus);
+    args.engine === 'article-qa' ? createCoreEngine(corpus, tuning) : createBaselineEngine(corpus);
   const indexMs = performance.now() - t1;
   const memory = settle();
   log(`built in ${Math.round(indexMs)} ms; heap ${Math.round(memory.heapUsed / 2 ** 20)} MB`);
@@ -141,21 +139,21 @@ async function buildAndMeasure(
   const textOf = (place: QueryTarget) => texts.get(place.documentId)?.[place.paragraph - 1];
   const retrieval = scoreRetrieval(queries, responses, textOf);
 
-  let snapshot: SnapshotFigures = NO_SNAPSHOT;
-  if (engine.saveSnapshot) {
-    const save = engine.saveSnapshot;
-    try {
-      await rm(snapshotFile, { recursive: true, force: true });
-      const figures = await measureSnapshotSave(() => save(snapshotFile), snapshotFile);
-      snapshot = {
-        ...NO_SNAPSHOT,
-        status: 'measured',
-        note: SNAPSHOT_NOTES[args.engine],
-        ...figures,
-      };
-    } catch (error) {
-      snapshot = { ...NO_SNAPSHOT, status: 'failed', note: `save: ${String(error)}` };
-    }
+  let snapshot: SnapshotFigures;
+  try {
+    await rm(snapshotFile, { recursive: true, force: true });
+    const figures = await measureSnapshotSave(
+      () => engine.saveSnapshot(snapshotFile),
+      snapshotFile,
+    );
+    snapshot = {
+      ...NOT_MEASURED,
+      status: 'measured',
+      note: SNAPSHOT_NOTES[args.engine],
+      ...figures,
+    };
+  } catch (error) {
+    snapshot = { ...NOT_MEASURED, status: 'failed', note: `save: ${String(error)}` };
   }
   return {
     indexMs,

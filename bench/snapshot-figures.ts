@@ -1,52 +1,11 @@
 import { stat } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
-import type { Answerer, Corpus } from '../src/index.js';
 import type { SnapshotFigures } from './result-schema.js';
 
-/** The core's snapshot functions, found at run time (the harness compiles with or without them). */
-export interface SnapshotApi {
-  readonly saveSnapshot: (...args: unknown[]) => unknown;
-  readonly loadSnapshot: (...args: unknown[]) => unknown;
-}
-
-/** What the snapshot calls get to work with. */
-export interface SnapshotContext {
-  readonly corpus: Corpus;
-  /** The answerer built from `corpus` (given when saving). */
-  readonly answerer?: Answerer;
-  /** Where the harness wants the snapshot: `bench/data/<size>/.snapshot-article-qa`. */
-  readonly file: string;
-}
-
-/**
- * SNAPSHOT WIRING — the one place to adapt if the core's snapshot functions change:
- * `saveSnapshot(answerer, file)` writes the index of an answerer made by `createAnswerer`, and
- * `loadSnapshot(corpus, file)` gives an Answerer, or null for a missing or stale snapshot. A
- * mismatch shows as `failed` with the error in the report, never as a crash.
- */
-export const SNAPSHOT_WIRING = {
-  save: async (api: SnapshotApi, context: SnapshotContext): Promise<void> => {
-    await api.saveSnapshot(context.answerer, context.file);
-  },
-  load: async (api: SnapshotApi, context: SnapshotContext): Promise<unknown> =>
-    api.loadSnapshot(context.corpus, context.file),
-};
-
-/** The snapshot functions of `src/index.ts`, or null while it exports none. */
-export async function findSnapshotApi(): Promise<SnapshotApi | null> {
-  const core: Record<string, unknown> = await import('../src/index.js');
-  const { saveSnapshot, loadSnapshot } = core;
-  if (typeof saveSnapshot !== 'function' || typeof loadSnapshot !== 'function') return null;
-  return {
-    saveSnapshot: saveSnapshot as SnapshotApi['saveSnapshot'],
-    loadSnapshot: loadSnapshot as SnapshotApi['loadSnapshot'],
-  };
-}
-
-/** The figures reported while there is nothing to measure. */
-export const NO_SNAPSHOT: SnapshotFigures = {
+/** The figures of a snapshot not measured (yet). */
+export const NOT_MEASURED: SnapshotFigures = {
   status: 'n/a',
-  note: 'src/index.ts exports no saveSnapshot/loadSnapshot yet',
+  note: 'not measured',
   saveMs: null,
   loadMs: null,
   bytes: null,

@@ -1,14 +1,30 @@
-import type { AnnotatedParagraph } from './annotated-corpus.js';
-import { decideAnswer } from './answer-decision.js';
-import type { Answer, Excerpt } from './answer-schema.js';
-import { assembleRetrieverParts, buildCompactIndex, type CompactIndex } from './compact-index.js';
-import type { ArticleDocument, Corpus } from './corpus.js';
-import { selectQuote } from './excerpt.js';
-import { type RetrieverParts, retrieve } from './retriever.js';
+import type { Answer, Excerpt } from './answer.js';
+import type { Corpus } from './corpus/load-corpus.js';
+import type { ArticleDocument } from './corpus/parse-article.js';
+import { decideAnswer } from './decision/decide-answer.js';
+import type { AnnotatedParagraph } from './indexing/annotated-paragraphs.js';
+import { buildCorpusIndex, type CorpusIndex } from './indexing/corpus-index.js';
+import { analyzeQuestion } from './question/question-analysis.js';
+import { selectQuote } from './quote/select-quote.js';
+import { retrieve } from './retrieval/retriever.js';
+import { assembleRetrieverParts, type RetrieverParts } from './retrieval/retriever-parts.js';
+import { resolveTuning, type TuningOverrides } from './tuning.js';
+
+/** How many excerpts an answer holds unless asked for another number. */
+export const DEFAULT_EXCERPTS = 3;
+
+/** Options for {@link createAnswerer}. */
+export interface AnswererOptions {
+  /**
+   * Tuned numbers to use instead of the shipped ones (any part of {@link Tuning}, checked):
+   * `{ decision: { minCoverage: 0.4 } }`. @default DEFAULT_TUNING
+   */
+  tuning?: TuningOverrides;
+}
 
 /** Options for one question. */
 export interface AskOptions {
-  /** Number of excerpts to return. @default 3 */
+  /** Number of excerpts to return. @default 3 ({@link DEFAULT_EXCERPTS}) */
   top?: number;
   /** Excerpts to skip, for "more" follow-ups. @default 0 */
   offset?: number;
@@ -31,24 +47,32 @@ export interface Answerer {
   getParagraph(documentId: string, number: number): Excerpt | null;
 }
 
-/** Builds the retrieval parts (index, WordNet relations, word vectors) for a corpus. */
-export function buildRetrieverParts(corpus: Corpus): RetrieverParts {
-  return assembleRetrieverParts(corpus, buildCompactIndex(corpus));
+/**
+ * Analyses every paragraph of `corpus` once: the index an answerer is made from
+ * ({@link createAnswererFromIndex}) and what a snapshot file keeps (`saveSnapshot`).
+ *
+ * @throws {ConfigError} when `options.tuning` names an unknown number or gives a bad value.
+ */
+export function indexCorpus(corpus: Corpus, options: AnswererOptions = {}): CorpusIndex {
+  return buildCorpusIndex(corpus, resolveTuning(options.tuning));
 }
 
 /**
  * Builds the index over `corpus` and returns an {@link Answerer}. The analysis of a large corpus
  * takes a while; `createAnswererCached` keeps it in a snapshot file between runs.
+ *
+ * @throws {ConfigError} when `options.tuning` names an unknown number or gives a bad value.
  */
-export function createAnswerer(corpus: Corpus): Answerer {
-  return createAnswererFrom(corpus, buildCompactIndex(corpus));
+export function createAnswerer(corpus: Corpus, options: AnswererOptions = {}): Answerer {
+  return createAnswererFromIndex(corpus, indexCorpus(corpus, options));
 }
 
-const compactIndexes = new WeakMap<Answerer, CompactIndex>();
-
-/** An {@link Answerer} over an index built before (or read from a snapshot). */
-export function createAnswererFrom(corpus: Corpus, compact: CompactIndex): Answerer {
-  const parts = assembleRetrieverParts(corpus, compact);
+/**
+ * An {@link Answerer} over the index of `corpus` made by {@link indexCorpus} (or read from a
+ * snapshot); it answers with the tuning the index was built with.
+ */
+export function createAnswererFromIndex(corpus: Corpus, built: CorpusIndex): Answerer {
+  const parts = assembleRetrieverParts(corpus, built);
   // Where each document's paragraphs start (two files may share an id: a.md and a.txt).
   const starts = new Map<string, number[]>();
   let count = 0;
@@ -56,7 +80,7 @@ export function createAnswererFrom(corpus: Corpus, compact: CompactIndex): Answe
     starts.set(document.id, [...(starts.get(document.id) ?? []), count]);
     count += document.paragraphs.length;
   }
-  const answerer: Answerer = {
+  return {
     documents: corpus.documents,
     answerQuestion: (question, options = {}) => answer(parts, question, options),
     getParagraph(documentId, number) {
@@ -69,20 +93,14 @@ export function createAnswererFrom(corpus: Corpus, compact: CompactIndex): Answe
       return null;
     },
   };
-  compactIndexes.set(answerer, compact);
-  return answerer;
-}
-
-/** The compact index behind an answerer made here, for the snapshot file; null for any other. */
-export function compactIndexOf(answerer: Answerer): CompactIndex | null {
-  return compactIndexes.get(answerer) ?? null;
 }
 
 function answer(parts: RetrieverParts, question: string, options: AskOptions): Answer {
-  const top = Math.max(1, Math.floor(options.top ?? 3));
+  const top = Math.max(1, Math.floor(options.top ?? DEFAULT_EXCERPTS));
   const offset = Math.max(0, Math.floor(options.offset ?? 0));
-  const retrieval = retrieve(parts, question);
-  const decision = decideAnswer(retrieval, parts.wordnet);
+  const analysis = analyzeQuestion(question, parts.wordnet, parts.tuning.question);
+  const retrieval = retrieve(parts, analysis);
+  const decision = decideAnswer(analysis, retrieval, parts.wordnet, parts.tuning);
   const excerpts = decision.ranked.slice(offset, offset + top).map((r) => {
     const quote = selectQuote(r.paragraph, r.window, r.matchedTerms);
     return toExcerpt(r.paragraph, quote.text, r.score, quote.highlights);
@@ -92,7 +110,7 @@ function answer(parts: RetrieverParts, question: string, options: AskOptions): A
     answered: decision.answered,
     answer: decision.answer,
     excerpts,
-    questionType: retrieval.type,
+    questionType: analysis.type,
     offset,
     hasMore: decision.ranked.length > offset + top,
   };

@@ -1,26 +1,31 @@
-export * from './answer-schema.js';
-/** Excerpts in one reply when the caller does not say otherwise: what a chat message has room for. */
-export const DEFAULT_EXCERPTS = 3;
-export { type Answerer, type AskOptions, createAnswerer } from './answerer.js';
+export * from './answer.js';
+export {
+  type Answerer,
+  type AnswererOptions,
+  type AskOptions,
+  createAnswerer,
+  createAnswererFromIndex,
+  DEFAULT_EXCERPTS,
+  indexCorpus,
+} from './answerer.js';
 export { type CoreConfig, CoreConfigSchema, parseConfig } from './config.js';
+export { type CorpusLimits, DEFAULT_CORPUS_LIMITS } from './corpus/corpus-limits.js';
+export { type Corpus, loadCorpus } from './corpus/load-corpus.js';
 export {
   type ArticleDocument,
-  type Corpus,
-  type CorpusLimits,
-  DEFAULT_CORPUS_LIMITS,
   type FrontMatter,
   FrontMatterSchema,
-  loadCorpus,
   parseArticle,
-} from './corpus.js';
+} from './corpus/parse-article.js';
 export * from './errors.js';
+export type { CorpusIndex } from './indexing/corpus-index.js';
 export {
   type BoundedQuestion,
   boundQuestion,
   MAX_QUESTION_CHARS,
   type QuestionBoundsOptions,
 } from './input-bounds.js';
-export { cleanQuestion } from './question.js';
+export { cleanQuestion } from './question/clean-question.js';
 export {
   type CachedAnswererOptions,
   createAnswererCached,
@@ -28,4 +33,11 @@ export {
   loadSnapshot,
   type SnapshotLogger,
   saveSnapshot,
-} from './snapshot.js';
+} from './snapshot/cached-answerer.js';
+export {
+  DEFAULT_TUNING,
+  resolveTuning,
+  type Tuning,
+  type TuningOverrides,
+  TuningSchema,
+} from './tuning.js';

@@ -1,4 +1,4 @@
-import { cleanQuestion } from './question.js';
+import { cleanQuestion } from './question/clean-question.js';
 
 /** Longest question answered, in characters (code points) after cleaning. */
 export const MAX_QUESTION_CHARS = 500;

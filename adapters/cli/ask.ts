@@ -9,8 +9,7 @@ import {
 } from '../../src/index.js';
 import { loadDotEnv } from '../shared/environment.js';
 import { displayPath } from '../shared/paths.js';
-import { runMain } from '../shared/run-main.js';
-import { createSnapshotLogger } from '../shared/snapshot-logger.js';
+import { runMain, STDERR_WARNINGS } from '../shared/run-main.js';
 import { renderAnswer, renderAnswerLine } from '../terminal/render.js';
 import { chooseStyle } from '../terminal/style.js';
 import { ASK_PROMPT, ASK_USAGE, parseAskFlags } from './ask-options.js';
@@ -25,7 +24,7 @@ runMain(async () => {
   const env = parseConfig(CoreConfigSchema, process.env);
   const corpus = await loadCorpus(displayPath(flags.corpus ?? env.CORPUS_DIR));
   const qa = await createAnswererCached(corpus, {
-    logger: createSnapshotLogger({ warn: process.stderr }),
+    logger: STDERR_WARNINGS,
   });
   const ask = (question: string): Answer =>
     AnswerSchema.parse(qa.answerQuestion(question, { top: flags.top }));

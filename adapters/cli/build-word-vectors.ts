@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { buildWordVectorsCache, wordVectorsCachePath } from '../../src/word-vectors.js';
+import { buildWordVectorsCache, wordVectorsCachePath } from '../../src/language/word-vectors.js';
 
 // Runs at `npm ci` (the prepare script) so the first question never waits for the conversion.
 const target = wordVectorsCachePath();

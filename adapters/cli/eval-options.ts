@@ -18,6 +18,8 @@ Options:
   --squad FILE    a converted SQuAD file instead: each article is its own corpus
   --limit N       only the first N questions (article file) or articles (SQuAD)
   --baseline      also score plain MiniSearch with default options, side by side
+  --tuning FILE   tuned numbers to use instead of the shipped ones (JSON, any part of
+                  src/tuning.ts, e.g. {"decision": {"minCoverage": 0.4}})
   --verbose       list the misses
   --json          print the metrics as one JSON object
   --write FILE    also write the report, stamped with the date and machine, into its section
@@ -37,6 +39,7 @@ export const EvalFlagsSchema = z.object({
     .min(1, LIMIT_MESSAGE)
     .optional(),
   baseline: z.boolean().default(false),
+  tuning: z.string().trim().min(1, '--tuning needs a file path').optional(),
   verbose: z.boolean().default(false),
   json: z.boolean().default(false),
   write: z.string().trim().min(1, '--write needs a file path').optional(),
@@ -53,6 +56,7 @@ export const EVAL_COMMAND: CommandSpec = {
     corpus: { type: 'string' },
     limit: { type: 'string' },
     baseline: { type: 'boolean' },
+    tuning: { type: 'string' },
     verbose: { type: 'boolean' },
     json: { type: 'boolean' },
     write: { type: 'string' },
@@ -83,6 +87,9 @@ export function parseEvalFlags(argv: readonly string[]): EvalFlags {
     }
     if (flags.json && flags.write !== undefined) {
       problems.push('Give --json or --write FILE, not both');
+    }
+    if (flags.tuning !== undefined && flags.write !== undefined) {
+      problems.push('--write records the shipped tuning; give --tuning or --write FILE, not both');
     }
   }
   if (problems.length > 0 || !flags) throw usageProblem(EVAL_COMMAND, problems);

@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { createMiniSearchPredictor } from '../../src/eval/plain-minisearch.js';
 import {
   createAnswererPredictor,
   createSquadCorpus,
@@ -20,14 +21,15 @@ import {
   createAnswerer,
   loadCorpus,
   parseConfig,
+  type TuningOverrides,
 } from '../../src/index.js';
 import { loadDotEnv } from '../shared/environment.js';
 import { figuresBody, writeFiguresSection } from '../shared/figures-file.js';
 import { runMain } from '../shared/run-main.js';
-import { createMiniSearchPredictor } from './eval-baseline.js';
 import { readArticleQuestions, readSquadArticles } from './eval-files.js';
 import { EVAL_USAGE, type EvalFlags, parseEvalFlags } from './eval-options.js';
 import { type EvalReport, renderReport, renderReportJson } from './eval-report.js';
+import { readTuningFile } from './tuning-file.js';
 
 /** One batch of questions over one corpus: an article file has one, a SQuAD file one per article. */
 interface EvalBatch {
@@ -37,7 +39,10 @@ interface EvalBatch {
 
 type PredictorFactory = (corpus: Corpus) => (question: string) => Prediction;
 
-const ours: PredictorFactory = (corpus) => createAnswererPredictor(createAnswerer(corpus));
+const ours =
+  (tuning: TuningOverrides): PredictorFactory =>
+  (corpus) =>
+    createAnswererPredictor(createAnswerer(corpus, { tuning }));
 
 runMain(async () => {
   loadDotEnv();
@@ -47,18 +52,19 @@ runMain(async () => {
     process.stdout.write(`${EVAL_USAGE}\n`);
     return;
   }
+  const tuning = flags.tuning === undefined ? {} : await readTuningFile(flags.tuning);
   const { file, batches, against } =
     flags.squad !== undefined
       ? await loadSquadBatches(flags.squad, flags)
       : await loadArticleBatch(flags);
   const typeOrder = flags.squad !== undefined ? SQUAD_TYPE_ORDER : [];
 
-  const mine = runBatches(batches, ours);
+  const mine = runBatches(batches, ours(tuning));
   const theirs = flags.baseline ? runBatches(batches, createMiniSearchPredictor) : undefined;
   const report: EvalReport = {
     file,
     mode: flags.squad !== undefined ? 'squad' : 'article',
-    against,
+    against: flags.tuning === undefined ? against : `${against}, tuning from ${flags.tuning}`,
     metrics: summarizeResults(mine.results, typeOrder),
     seconds: { ours: mine.seconds, ...(theirs ? { baseline: theirs.seconds } : {}) },
     ...(theirs ? { baseline: summarizeResults(theirs.results, typeOrder) } : {}),

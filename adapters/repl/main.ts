@@ -4,8 +4,7 @@ import { loadDotEnv } from '../shared/environment.js';
 import { displayPath } from '../shared/paths.js';
 import { createRateLimiter } from '../shared/rate-limiter.js';
 import { reloadAnswerer } from '../shared/reload.js';
-import { runMain } from '../shared/run-main.js';
-import { createSnapshotLogger } from '../shared/snapshot-logger.js';
+import { runMain, STDERR_WARNINGS } from '../shared/run-main.js';
 import { chooseStyle } from '../terminal/style.js';
 import { ReplConfigSchema } from './config.js';
 import { parseReplFlags, REPL_USAGE_TEXT } from './options.js';
@@ -21,7 +20,7 @@ runMain(async () => {
   }
   const env = parseConfig(ReplConfigSchema, process.env);
   const corpusDir = displayPath(flags.corpus ?? env.CORPUS_DIR);
-  const snapshots = { logger: createSnapshotLogger({ warn: process.stderr }) };
+  const snapshots = { logger: STDERR_WARNINGS };
   const qa = await createAnswererCached(await loadCorpus(corpusDir), snapshots);
   const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
   const width = () => (process.stdout.isTTY ? process.stdout.columns : undefined);

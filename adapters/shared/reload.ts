@@ -69,7 +69,7 @@ export interface Reloaded {
 export async function reloadAnswerer(
   dir: string,
   previous: Pick<Answerer, 'documents'>,
-  options: CachedAnswererOptions = {},
+  options: CachedAnswererOptions,
 ): Promise<Reloaded> {
   const qa = await createAnswererCached(await loadCorpus(dir), options);
   return { qa, changes: diffCorpora(previous.documents, qa.documents) };

@@ -1,4 +1,5 @@
-import { isArticleQaError } from '../../src/index.js';
+import { isArticleQaError, type SnapshotLogger } from '../../src/index.js';
+import { createSnapshotLogger } from './snapshot-logger.js';
 
 /** After a failure, how long open connections may take to close before the process just exits. */
 const EXIT_GRACE_MS = 1_000;
@@ -21,3 +22,9 @@ export function runMain(main: () => Promise<void>): void {
     setTimeout(() => process.exit(1), EXIT_GRACE_MS).unref();
   });
 }
+
+/**
+ * For terminal commands: the index cache's warnings on stderr, its routine reports nowhere, paths
+ * shown as every message shows them.
+ */
+export const STDERR_WARNINGS: SnapshotLogger = createSnapshotLogger({ warn: process.stderr });

@@ -1,3 +1,5 @@
+// eval/: scoring answers against gold question files: SQuAD metrics, ranks, the baseline.
+// May import: answerer.ts, corpus, the answer contract (never index.ts).
 import { z } from 'zod';
 
 /**

@@ -1,4 +1,7 @@
-import type { Answerer, Corpus } from '../index.js';
+// eval/: scoring answers against gold question files: SQuAD metrics, ranks, the baseline.
+// May import: answerer.ts, corpus, the answer contract (never index.ts).
+import type { Answerer } from '../answerer.js';
+import type { Corpus } from '../corpus/load-corpus.js';
 import type { SquadArticle } from './eval-files.js';
 import { classifyQuestionWord, QUESTION_WORDS } from './question-word.js';
 import { type GoldQuestion, type Prediction, RANK_CUTOFF } from './scoring.js';

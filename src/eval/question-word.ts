@@ -1,3 +1,5 @@
+// eval/: scoring answers against gold question files: SQuAD metrics, ranks, the baseline.
+// May import: answerer.ts, corpus, the answer contract (never index.ts).
 /** The wh-word groups a SQuAD evaluation is broken down by. */
 export const QUESTION_WORDS = [
   'who',

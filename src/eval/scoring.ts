@@ -1,3 +1,5 @@
+// eval/: scoring answers against gold question files: SQuAD metrics, ranks, the baseline.
+// May import: answerer.ts, corpus, the answer contract (never index.ts).
 import { bestOverGold, exactMatch, f1Score } from './squad-metrics.js';
 
 /** How deep the ranking is read for the mean reciprocal rank. */

@@ -1,3 +1,5 @@
+// eval/: scoring answers against gold question files: SQuAD metrics, ranks, the baseline.
+// May import: answerer.ts, corpus, the answer contract (never index.ts).
 /**
  * Short-answer scoring exactly as the official SQuAD v1.1 evaluation script does it
  * (`evaluate-v1.1.py`: `normalize_answer`, `exact_match_score`, `f1_score` and

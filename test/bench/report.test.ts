@@ -11,7 +11,7 @@ import {
   renderTable,
 } from '../../bench/report.js';
 import type { BenchReport, EngineRun } from '../../bench/result-schema.js';
-import { NO_SNAPSHOT } from '../../bench/snapshot-figures.js';
+import { NOT_MEASURED } from '../../bench/snapshot-figures.js';
 
 const run = (engine: EngineRun['engine'], scale: number): EngineRun => ({
   size: '1k',
@@ -25,7 +25,7 @@ const run = (engine: EngineRun['engine'], scale: number): EngineRun => ({
   snapshot:
     engine === 'minisearch'
       ? {
-          ...NO_SNAPSHOT,
+          ...NOT_MEASURED,
           status: 'measured',
           note: '',
           saveMs: 100,
@@ -33,7 +33,7 @@ const run = (engine: EngineRun['engine'], scale: number): EngineRun => ({
           bytes: 540_000,
           heapAfterLoadBytes: 36e6,
         }
-      : NO_SNAPSHOT,
+      : NOT_MEASURED,
   queries: { total: 300, seed: 7, warmUpMs: 10 },
   latency: {
     samples: 900,

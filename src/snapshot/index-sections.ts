@@ -1,0 +1,143 @@
+// snapshot/: the index snapshot file, its key, and the cache folder that keeps snapshots.
+// May import: answerer.ts and every stage below it.
+import type { Alias } from '../indexing/aliases.js';
+import { restoreAnnotations } from '../indexing/annotation-columns.js';
+import type { CorpusIndex } from '../indexing/corpus-index.js';
+import { restoreParagraphIndex, type SavedParagraphIndex } from '../indexing/search-index.js';
+import type { Tuning } from '../tuning.js';
+import { SectionFileError, type SectionValue } from './section-file.js';
+
+/** The sections of the snapshot file that hold `built` (its tuning goes into the file's key). */
+export function toSections(built: CorpusIndex): Record<string, SectionValue> {
+  const { annotations, index, reverseRelations, softForms, aliases } = built;
+  const saved = index.save();
+  const relationTerms = new Map<string, number>();
+  const idOf = (term: string): number => {
+    let id = relationTerms.get(term);
+    if (id === undefined) {
+      id = relationTerms.size;
+      relationTerms.set(term, id);
+    }
+    return id;
+  };
+  const keys: number[] = [];
+  const starts: number[] = [0];
+  const targets: number[] = [];
+  const weights: number[] = [];
+  for (const [term, related] of reverseRelations) {
+    keys.push(idOf(term));
+    for (const [target, weight] of related) {
+      targets.push(idOf(target));
+      weights.push(weight);
+    }
+    starts.push(targets.length);
+  }
+  return {
+    ...prefixed('annotations', annotations.columns),
+    'index.terms': [...saved.terms],
+    'index.frequencies': saved.frequencies,
+    'index.engine': saved.engine as unknown as Record<string, unknown>,
+    'relations.terms': [...relationTerms.keys()],
+    'relations.keys': Uint32Array.from(keys),
+    'relations.starts': Uint32Array.from(starts),
+    'relations.targets': Uint32Array.from(targets),
+    'relations.weights': Float64Array.from(weights),
+    'soft.forms': [...softForms.keys()],
+    'soft.terms': [...softForms.values()],
+    aliases: aliases.map((a) => [a.nameTerms, a.roleTerms]),
+  };
+}
+
+function engineSection(value: SectionValue | undefined): SavedParagraphIndex['engine'] {
+  if (
+    !value ||
+    Array.isArray(value) ||
+    value instanceof Uint32Array ||
+    value instanceof Float64Array
+  ) {
+    throw new SectionFileError('lacks the index.engine section');
+  }
+  return value as unknown as SavedParagraphIndex['engine'];
+}
+
+function prefixed(prefix: string, values: object): Record<string, SectionValue> {
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => [`${prefix}.${k}`, v]));
+}
+
+/**
+ * The corpus index held by the sections of a snapshot file, built with `tuning`.
+ *
+ * @throws {SectionFileError} when a section is missing or the sections do not fit together.
+ */
+export function fromSections(
+  sections: ReadonlyMap<string, SectionValue>,
+  tuning: Tuning,
+): CorpusIndex {
+  const u32 = (name: string): Uint32Array => {
+    const value = sections.get(name);
+    if (!(value instanceof Uint32Array)) throw new SectionFileError(`lacks the ${name} section`);
+    return value;
+  };
+  const strings = (name: string): string[] => {
+    const value = sections.get(name);
+    if (!Array.isArray(value) || !value.every((s) => typeof s === 'string')) {
+      throw new SectionFileError(`lacks the ${name} section`);
+    }
+    return value;
+  };
+  const relationTerms = strings('relations.terms');
+  const starts = u32('relations.starts');
+  const targets = u32('relations.targets');
+  const keys = u32('relations.keys');
+  const weights = sections.get('relations.weights');
+  if (
+    !(weights instanceof Float64Array) ||
+    weights.length !== targets.length ||
+    starts.length !== keys.length + 1 ||
+    starts[keys.length] !== targets.length
+  ) {
+    throw new SectionFileError('has relations that do not fit together');
+  }
+  const reverseRelations = new Map<string, Map<string, number>>();
+  keys.forEach((key, i) => {
+    const related = new Map<string, number>();
+    for (let at = starts[i] ?? 0; at < (starts[i + 1] ?? 0); at += 1) {
+      related.set(relationTerms[targets[at] ?? 0] ?? '', weights[at] ?? 0);
+    }
+    reverseRelations.set(relationTerms[key] ?? '', related);
+  });
+  const forms = strings('soft.forms');
+  const softTerms = strings('soft.terms');
+  return {
+    annotations: restoreAnnotations({
+      strings: strings('annotations.strings'),
+      types: u32('annotations.types'),
+      paragraphs: u32('annotations.paragraphs'),
+      tokens: u32('annotations.tokens'),
+      sentences: u32('annotations.sentences'),
+      entities: u32('annotations.entities'),
+    }),
+    index: restoreParagraphIndex({
+      terms: strings('index.terms'),
+      frequencies: u32('index.frequencies'),
+      engine: engineSection(sections.get('index.engine')),
+    }),
+    reverseRelations,
+    softForms: new Map(forms.map((form, i) => [form, softTerms[i] ?? ''])),
+    aliases: aliasesOf(sections.get('aliases')),
+    tuning,
+  };
+}
+
+/** Aliases are saved as [name terms, role terms] pairs, so any term survives the round trip. */
+function aliasesOf(value: SectionValue | undefined): Alias[] {
+  const isTerms = (terms: unknown): terms is string[] =>
+    Array.isArray(terms) && terms.every((t) => typeof t === 'string');
+  if (!Array.isArray(value)) throw new SectionFileError('lacks the aliases section');
+  return value.map((pair) => {
+    if (!Array.isArray(pair) || !isTerms(pair[0]) || !isTerms(pair[1])) {
+      throw new SectionFileError('has a damaged aliases section');
+    }
+    return { nameTerms: pair[0], roleTerms: pair[1] };
+  });
+}
