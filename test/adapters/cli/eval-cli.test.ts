@@ -27,7 +27,10 @@ describe('parseEvalFlags', () => {
     [['--squad', 'b.jsonl', '--corpus', 'c'], '--corpus applies to article question files'],
     [['a.jsonl', '--limit', '1.5'], '--limit must be a whole number of at least 1'],
     [['a.jsonl', '--limit', 'x'], '--limit must be a whole number of at least 1'],
-    [['a.jsonl', '--bogus'], 'Unknown option --bogus: run "npm run eval -- --help" for the options.'],
+    [
+      ['a.jsonl', '--bogus'],
+      'Unknown option --bogus: run "npm run eval -- --help" for the options.',
+    ],
     [['a.jsonl', '--tuning', 't.json', '--write', 'd.md'], '--write records the shipped tuning'],
   ])('rejects %j with a usage error, one line per problem', (argv, message) => {
     expect(() => parseEvalFlags(argv)).toThrow(UsageError);
