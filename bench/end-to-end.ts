@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import type { CommandTiming } from './result-schema.js';
+import { SERVING_NODE_FLAGS, START_NODE_FLAGS } from './serving-flags.js';
 import { median } from './stats.js';
 
 /** The question asked from the command line; any question about the bundled article will do. */
@@ -124,7 +125,12 @@ export async function measureEndToEnd(options: EndToEndOptions): Promise<Command
   const { cwd } = options;
   const runs = options.runs ?? 5;
   const ask = ['adapters/cli/ask.ts', E2E_QUESTION];
-  const launch = ['--max-semi-space-size=64', 'scripts/launch.mjs', 'adapters/cli/ask'];
+  const launch = [
+    ...SERVING_NODE_FLAGS,
+    ...START_NODE_FLAGS,
+    'scripts/launch.cjs',
+    'adapters/cli/ask',
+  ];
   return [
     await timeRepeatedly(
       ASK_LABEL,
@@ -133,7 +139,7 @@ export async function measureEndToEnd(options: EndToEndOptions): Promise<Command
       runs,
     ),
     await timeRepeatedly(
-      'ask without npm (node scripts/launch.mjs)',
+      'ask without npm (node scripts/launch.cjs)',
       `node ${launch.join(' ')} "${E2E_QUESTION}"`,
       () => runToExit(process.execPath, [...launch, E2E_QUESTION], cwd),
       runs,
