@@ -8,10 +8,10 @@ import { PLAIN } from '../terminal/style.js';
 
 /** The REPL's help, for `help`, `:help` and `?`. */
 export function replHelp(articleCount: number): string {
-  return `Ask a question about ${corpusNoun(articleCount)} in your own words, such as "Who was there, and when?"
+  return `Ask about ${corpusNoun(articleCount)} in your own words, such as "Who was there, and when?"
 Commands:
   :more          next excerpts for the last question
-  :source N [D]  whole paragraph N (of article D; default: the last answer's article, else the first)
+  :source N [D]  paragraph N whole (of article D, else of the last answer's)
   :docs          list the articles
   :reload        read the corpus folder again and say what changed
   :help          this help (or type help)

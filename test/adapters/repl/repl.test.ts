@@ -173,6 +173,7 @@ describe('help and :reload in a session', () => {
       expect((await createReplSession(qa).handleLine(line)).output).toBe(replHelp(2));
     }
     expect(replHelp(2)).toContain('about the articles');
+    for (const line of replHelp(2).split('\n')) expect(line.length).toBeLessThanOrEqual(80);
     expect(replHelp(1)).toContain('about the article ');
   });
 
