@@ -84,6 +84,18 @@ describe.concurrent('ask', () => {
     expect({ code, stderr, stdout }).toEqual({ code: 0, stderr: '', stdout: `${ASK_USAGE}\n` });
   });
 
+  it('npm run index takes --help and rejects an unknown flag in one line too', async () => {
+    const help = await runNode(['--import', 'tsx', 'adapters/cli/index-corpus.ts', '--help']);
+    expect(help).toMatchObject({ code: 0, stderr: '' });
+    expect(help.stdout).toContain('Usage: npm run index -- [options]');
+    const bogus = await runNode(['--import', 'tsx', 'adapters/cli/index-corpus.ts', '--bogus']);
+    expect(bogus).toMatchObject({
+      code: 1,
+      stdout: '',
+      stderr: 'Unknown option --bogus: run "npm run index -- --help" for the options.\n',
+    });
+  });
+
   it('rejects an unknown flag with one clean line on stderr', async () => {
     const { code, stdout, stderr } = await ask(['--bogus', 'Who?']);
     expect({ code, stdout }).toEqual({ code: 1, stdout: '' });

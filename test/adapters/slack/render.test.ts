@@ -71,6 +71,12 @@ describe('renderAnswer', () => {
     );
   });
 
+  it('says "Here is what the article says" when there is no short answer', () => {
+    const message = renderAnswer(answer({ answer: null }), { articleCount: 2 });
+    expect(blockTexts(message.blocks)[1]).toBe('Here is what the articles say:');
+    expect(message.text).toMatch(/^Here is what the articles say:\n“The minister arrived/);
+  });
+
   it('says "That is not in the article" plainly and marks any excerpts as possibly related', () => {
     const message = renderAnswer(answer({ answered: false, answer: null }));
     const texts = blockTexts(message.blocks);
