@@ -126,7 +126,7 @@ function answer(parts: RetrieverParts, question: string, options: AskOptions): A
   const excerpts = decision.ranked.slice(offset, offset + top).map((r) => {
     // The short answer's paragraph is quoted where the answer stands.
     const window = shown?.paragraph === r ? shown.window : r.window;
-    const quote = selectQuote(r.paragraph, window, r.matchedTerms);
+    const quote = selectQuote(r.paragraph, window, retrieval.terms.questionTerms);
     return toExcerpt(r.paragraph, quote.text, r.probability, quote.highlights);
   });
   return {

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createMiniSearchPredictor } from '../../src/eval/plain-minisearch.js';
 import {
@@ -30,6 +30,8 @@ import {
   type TuningOverrides,
   UsageError,
 } from '../../src/index.js';
+import { loadDotEnv } from '../shared/environment.js';
+import { figuresBody, writeFiguresSection } from '../shared/figures-file.js';
 import { runMain } from '../shared/run-main.js';
 import { readArticleQuestions, readSplit, readSquadArticles } from './eval-files.js';
 import { EVAL_USAGE, type EvalFlags, parseEvalFlags } from './eval-options.js';
@@ -60,7 +62,9 @@ const ours =
   };
 
 runMain(async () => {
-  const flags = parseEvalFlags(process.argv.slice(2));
+  loadDotEnv();
+  const argv = process.argv.slice(2);
+  const flags = parseEvalFlags(argv);
   if (flags.help) {
     process.stdout.write(`${EVAL_USAGE}\n`);
     return;
@@ -88,7 +92,15 @@ runMain(async () => {
     ...(theirs ? { baseline: summarizeResults(theirs.results, typeOrder) } : {}),
     ...(flags.verbose ? { misses: mine.results.filter((r) => describeMiss(r).length > 0) } : {}),
   };
-  process.stdout.write(`${flags.json ? renderReportJson(report) : renderReport(report)}\n`);
+  const text = renderReport(report);
+  process.stdout.write(`${flags.json ? renderReportJson(report) : text}\n`);
+  if (flags.write !== undefined) {
+    const shown = argv.filter((arg, i) => arg !== '--write' && argv[i - 1] !== '--write');
+    const command = `npm run --silent eval -- ${shown.join(' ')}`;
+    // One section per kind of run: the held-out articles and --cross are runs of their own.
+    const key = `eval ${shown.filter((arg) => !arg.includes('/')).join(' ')} ${basename(file)}`;
+    await writeFiguresSection(flags.write, key, figuresBody(basename(file), command, text));
+  }
 });
 
 async function loadArticleBatch(flags: EvalFlags) {

@@ -2,11 +2,14 @@ import { once } from 'node:events';
 import { Client, DiscordjsErrorCodes, Events, GatewayIntentBits, Partials } from 'discord.js';
 import { ConfigError } from '../../src/index.js';
 import type { Logger } from '../shared/logger.js';
+import { networkFailureCode } from '../shared/network-errors.js';
 import { createDiscordRouter } from './boundary.js';
 import { COMMANDS } from './commands.js';
+import { discordUnreachable } from './config.js';
 import { handleAsk } from './handlers/ask.js';
 import { handleAutocomplete } from './handlers/autocomplete.js';
 import { type HandlerOptions, resolveHandlerDeps } from './handlers/deps.js';
+import { handleHelp } from './handlers/help.js';
 import { handleMessage } from './handlers/message.js';
 import { handleMore } from './handlers/more.js';
 import { handleSource } from './handlers/source.js';
@@ -62,7 +65,7 @@ export async function startBot(options: StartBotOptions): Promise<Client> {
     await ready;
   } catch (error) {
     await client.destroy();
-    throw explainLoginFailure(error);
+    throw explainLoginFailure(error, options.apiUrl);
   }
   logger.info(
     {
@@ -81,6 +84,7 @@ export function registerHandlers(client: Client, options: HandlerOptions): void 
   router.message(handleMessage);
   router.command(COMMANDS.ask.name, handleAsk);
   router.command(COMMANDS.source.name, handleSource);
+  router.command(COMMANDS.help.name, handleHelp);
   router.autocomplete(handleAutocomplete);
   router.button(isMoreId, handleMore);
   client.on(Events.MessageCreate, (message) => void router.onMessage(message));
@@ -102,7 +106,11 @@ function watchClient(client: Client, logger: Logger): void {
   );
 }
 
-function explainLoginFailure(error: unknown): unknown {
+function explainLoginFailure(error: unknown, apiUrl: string | undefined): unknown {
+  const network = networkFailureCode(error);
+  if (network) {
+    return discordUnreachable(apiUrl, network, error);
+  }
   const code = (error as { code?: unknown } | null)?.code;
   if (code === DiscordjsErrorCodes.TokenInvalid) {
     return new ConfigError(

@@ -7,9 +7,10 @@ import { loggerOptionsFrom, rateLimiterFrom } from '../shared/operations-config.
 import { installProcessGuards } from '../shared/process-guards.js';
 import { createRequestGate } from '../shared/request-gate.js';
 import { runMain } from '../shared/run-main.js';
+import { createSnapshotLogger } from '../shared/snapshot-logger.js';
 import { startBot } from './client.js';
 import { DiscordConfigSchema } from './config.js';
-import { parseShardFlags, startShardManager } from './sharding.js';
+import { DISCORD_USAGE, parseShardFlags, startShardManager } from './sharding.js';
 
 /** How long a stopping bot may take to close its gateway connections before it just exits. */
 const STOP_GRACE_MS = 3_000;
@@ -27,6 +28,10 @@ runMain(async () => {
 
   loadDotEnv();
   const plan = isShard ? null : parseShardFlags(process.argv.slice(2));
+  if (plan === 'help') {
+    process.stdout.write(`${DISCORD_USAGE}\n`);
+    return;
+  }
   const config = parseConfig(DiscordConfigSchema, process.env, 'Discord configuration');
   const logger = createLogger({
     ...loggerOptionsFrom(config, [config.DISCORD_TOKEN]),
@@ -71,7 +76,12 @@ runMain(async () => {
   const client = await startBot({
     token: config.DISCORD_TOKEN,
     apiUrl: config.DISCORD_API_URL,
-    qa: await createAnswererCached(corpus, { logger }),
+    qa: await createAnswererCached(corpus, {
+      logger: createSnapshotLogger({
+        info: (message) => logger.info(message),
+        warn: (message) => logger.warn(message),
+      }),
+    }),
     logger,
     gate,
   });

@@ -1,27 +1,37 @@
 import { createInterface } from 'node:readline';
-import {
-  createAnswererCached,
-  DEFAULT_EXCERPTS,
-  loadCorpus,
-  parseConfig,
-} from '../../src/index.js';
+import { createAnswererCached, loadCorpus, parseConfig } from '../../src/index.js';
+import { loadDotEnv } from '../shared/environment.js';
+import { displayPath } from '../shared/paths.js';
 import { createRateLimiter } from '../shared/rate-limiter.js';
+import { reloadAnswerer } from '../shared/reload.js';
 import { runMain, STDERR_WARNINGS } from '../shared/run-main.js';
-import { ANSI, PLAIN } from '../terminal/render.js';
+import { chooseStyle } from '../terminal/style.js';
 import { ReplConfigSchema } from './config.js';
+import { parseReplFlags, REPL_USAGE_TEXT } from './options.js';
 import { createReplSession } from './session.js';
+import { bannerLine, createInterruptPolicy, INTERRUPT_HINT } from './terminal-ui.js';
 
 runMain(async () => {
+  loadDotEnv();
+  const flags = parseReplFlags(process.argv.slice(2));
+  if (flags.help) {
+    process.stdout.write(`${REPL_USAGE_TEXT}\n`);
+    return;
+  }
   const env = parseConfig(ReplConfigSchema, process.env);
-  const qa = await createAnswererCached(await loadCorpus(env.CORPUS_DIR), {
-    logger: STDERR_WARNINGS,
-  });
+  const corpusDir = displayPath(flags.corpus ?? env.CORPUS_DIR);
+  const snapshots = { logger: STDERR_WARNINGS };
+  const qa = await createAnswererCached(await loadCorpus(corpusDir), snapshots);
   const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
-  const limiter = env.RATE_LIMIT_PER_MINUTE
-    ? createRateLimiter({ perMinute: env.RATE_LIMIT_PER_MINUTE, burst: env.RATE_LIMIT_BURST })
-    : null;
-  const session = createReplSession(qa, process.stdout.isTTY ? ANSI : PLAIN, DEFAULT_EXCERPTS, {
-    limiter,
+  const width = () => (process.stdout.isTTY ? process.stdout.columns : undefined);
+  const session = createReplSession(qa, {
+    style: chooseStyle(process.env, Boolean(process.stdout.isTTY)),
+    width,
+    top: flags.top,
+    limiter: env.RATE_LIMIT_PER_MINUTE
+      ? createRateLimiter({ perMinute: env.RATE_LIMIT_PER_MINUTE, burst: env.RATE_LIMIT_BURST })
+      : null,
+    reload: (current) => reloadAnswerer(corpusDir, current, snapshots),
   });
 
   const rl = createInterface({
@@ -32,13 +42,28 @@ runMain(async () => {
     crlfDelay: Number.POSITIVE_INFINITY,
   });
   if (interactive) {
-    const titles = qa.documents.map((d) => d.title).join('; ');
-    process.stdout.write(`article-qa: ask about ${titles}\nType :help for commands.\n`);
+    const interrupts = createInterruptPolicy();
+    rl.on('SIGINT', () => {
+      if (interrupts.interrupt() === 'exit') {
+        process.stdout.write('\n');
+        rl.close();
+        return;
+      }
+      // The half-typed line stays on screen, marked ^C, as in a shell; then readline's own
+      // Ctrl-U empties its buffer and redraws the prompt on the fresh line.
+      rl.write(null, { ctrl: true, name: 'e' });
+      process.stdout.write(`^C\n${INTERRUPT_HINT}\n`);
+      rl.write(null, { ctrl: true, name: 'u' });
+    });
+    process.stdin.on('keypress', (_text, key: { ctrl?: boolean; name?: string } | undefined) => {
+      if (!(key?.ctrl && key.name === 'c')) interrupts.reset();
+    });
+    process.stdout.write(`${bannerLine(qa.documents, width())}\n`);
     rl.setPrompt('? ');
     rl.prompt();
   }
   for await (const line of rl) {
-    const { output, quit } = session.handleLine(line);
+    const { output, quit } = await session.handleLine(line);
     if (output) process.stdout.write(`${output}\n`);
     if (quit) break;
     if (interactive) {
