@@ -28,7 +28,8 @@ const mtime = (file) => statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? Nu
 
 /**
  * Newest modification time among the entry's own sources (the TypeScript files it imports,
- * followed from import to import) and the build configuration: an edit elsewhere in the
+ * followed from import to import, and the JSON files they import, such as the answer model)
+ * and the build configuration: an edit elsewhere in the
  * repository does not make this entry's compiled code stale.
  */
 function newestSource(start) {
@@ -40,9 +41,10 @@ function newestSource(start) {
     if (seen.has(file)) continue;
     seen.add(file);
     newest = Math.max(newest, mtime(file));
+    if (!file.endsWith('.ts')) continue;
     for (const [, specifier] of readFileSync(file, 'utf8').matchAll(IMPORT)) {
       const target = resolve(dirname(file), specifier).replace(/\.js$/, '.ts');
-      if (target.endsWith('.ts') && !Number.isNaN(mtime(target))) pending.push(target);
+      if (/\.(?:ts|json)$/.test(target) && !Number.isNaN(mtime(target))) pending.push(target);
     }
   }
   return newest;

@@ -132,7 +132,7 @@ export const TuningSchema = z.strictObject({
   ranking: group({
     /**
      * Score = window × window coverage + paragraph × paragraph coverage + bm25 × BM25 / best BM25
-     * + proximity × phrase proximity. Re-tuned on SQuAD in stop 11: 0.7 / 0.1 / 0.05 / 0.5 took
+     * + proximity × phrase proximity. Re-tuning on SQuAD to 0.7 / 0.1 / 0.05 / 0.5 took
      * SQuAD v1.1 top-1 0.829 → 0.835 with the article unchanged, but the 100k bench's top-10 fell
      * from 96.3% to 94.8-95.9%, under the baseline it must match; so these stay.
      */

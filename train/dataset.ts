@@ -1,6 +1,8 @@
 // The training questions: the SQuAD articles of the train split, each its own corpus, with its
 // answerable questions, its SQuAD 2.0 unanswerable ones, and questions of other train articles
-// asked of it (off-topic: the corpus does not answer them).
+// asked of it (off-topic: the corpus does not answer them); and each article's first half as a
+// corpus of its own, asked questions whose paragraph is in the other half (on the topic, but
+// not answered: what a reader asks of a news story that leaves it out).
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
@@ -11,7 +13,7 @@ import { createSquadCorpus } from '../src/eval/predictors.js';
 import { type Corpus, UsageError } from '../src/index.js';
 
 /** What a training question is to the corpus it is asked of. */
-export type QuestionKind = 'answerable' | 'unanswerable' | 'off-topic';
+export type QuestionKind = 'answerable' | 'unanswerable' | 'off-topic' | 'removed';
 
 /**
  * How an off-topic question was chosen: at random from any other article, or among the first
@@ -51,6 +53,8 @@ export interface DatasetOptions {
   readonly offTopic: number;
   /** And the first questions of the next article (in title order), as `eval --cross` asks. */
   readonly nextArticle: number;
+  /** Questions asked of each article's first half whose paragraph is in the second (0: none). */
+  readonly removed: number;
   readonly folds: number;
   readonly seed: number;
 }
@@ -61,14 +65,16 @@ const SplitSchema = z.object({ train: z.array(z.string()), heldout: z.array(z.st
 export async function loadTrainingSet(options: DatasetOptions): Promise<TrainingArticle[]> {
   const split = SplitSchema.safeParse(JSON.parse(await readText(options.split)));
   if (!split.success) {
-    throw new UsageError(`${options.split}: not a split file ({ "train": [...], "heldout": [...] }).`);
+    throw new UsageError(
+      `${options.split}: not a split file ({ "train": [...], "heldout": [...] }).`,
+    );
   }
   const train = new Set(split.data.train);
   const articles = (await readSquadArticles(options.squad)).filter((a) => train.has(a.title));
   const extra = (await readSquadArticles(options.squad2)).filter((a) => train.has(a.title));
   const titles = articles.map((a) => a.title).sort();
   const random = xoroshiro128plus(options.seed);
-  return titles.map((title, at) => {
+  return titles.flatMap((title, at) => {
     const article = articles.find((a) => a.title === title);
     if (!article) throw new Error(`no article ${title}`);
     const own: TrainingQuestion[] = article.questions.map((q) => ({
@@ -86,18 +92,50 @@ export async function loadTrainingSet(options: DatasetOptions): Promise<Training
       const from = others[uniformInt(random, 0, others.length - 1)];
       const pool = from?.questions ?? [];
       const q = pool[uniformInt(random, 0, pool.length - 1)];
-      if (q) offTopic.push({ question: q.question, kind: 'off-topic', paragraph: -1, answers: [], source: 'random' });
+      if (q)
+        offTopic.push({
+          question: q.question,
+          kind: 'off-topic',
+          paragraph: -1,
+          answers: [],
+          source: 'random',
+        });
     }
     const next = articles.find((a) => a.title === titles[(at + 1) % titles.length]);
-    for (const q of (next?.questions ?? []).filter((q) => !q.unanswerable).slice(0, options.nextArticle)) {
-      offTopic.push({ question: q.question, kind: 'off-topic', paragraph: -1, answers: [], source: 'next' });
+    for (const q of (next?.questions ?? [])
+      .filter((q) => !q.unanswerable)
+      .slice(0, options.nextArticle)) {
+      offTopic.push({
+        question: q.question,
+        kind: 'off-topic',
+        paragraph: -1,
+        answers: [],
+        source: 'next',
+      });
     }
-    return {
+    const whole: TrainingArticle = {
       title,
       corpus: createSquadCorpus(article),
       fold: at % options.folds,
       questions: [...own, ...unanswerable, ...offTopic],
     };
+    if (options.removed === 0) return [whole];
+    const half = Math.ceil(article.paragraphs.length / 2);
+    const cut = own.filter((q) => q.paragraph >= half);
+    // Evenly spread over the second half, so no one paragraph's questions dominate.
+    const step = Math.max(1, cut.length / options.removed);
+    const removed: TrainingQuestion[] = [];
+    for (let i = 0; i < cut.length && removed.length < options.removed; i += step) {
+      const q = cut[Math.floor(i)] as TrainingQuestion;
+      removed.push({ ...q, kind: 'removed', paragraph: -1 });
+    }
+    const firstHalf: TrainingArticle = {
+      title: `${title} (first half)`,
+      corpus: createSquadCorpus({ ...article, paragraphs: article.paragraphs.slice(0, half) }),
+      fold: whole.fold,
+      questions: removed,
+    };
+    return [whole, firstHalf];
   });
 }
 
@@ -105,7 +143,9 @@ export async function loadTrainingSet(options: DatasetOptions): Promise<Training
 export async function fingerprintData(files: readonly string[]): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   for (const file of files) {
-    out[file.split('/').pop() ?? file] = createHash('sha256').update(await readText(file)).digest('hex');
+    out[file.split('/').pop() ?? file] = createHash('sha256')
+      .update(await readText(file))
+      .digest('hex');
   }
   return out;
 }
@@ -115,6 +155,8 @@ async function readText(file: string): Promise<string> {
     return await readFile(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(`${file}: cannot read the training data${code ? ` (${code})` : ''}. Check the path, or pass --squad, --squad2 and --split.`);
+    throw new UsageError(
+      `${file}: cannot read the training data${code ? ` (${code})` : ''}. Check the path, or pass --squad, --squad2 and --split.`,
+    );
   }
 }

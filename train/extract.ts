@@ -54,7 +54,15 @@ export interface DecisionRows {
   /** The answerable features but the last two, which need the calibrated pick. */
   readonly answerable: readonly number[];
   /** The calibration's input but for the pick, which the span model decides. */
-  readonly calibration: Omit<CalibrationInput, 'probability' | 'margin' | 'candidates' | 'paragraphProbability' | 'paragraphRank' | 'sentenceCoverage'>;
+  readonly calibration: Omit<
+    CalibrationInput,
+    | 'probability'
+    | 'margin'
+    | 'candidates'
+    | 'paragraphProbability'
+    | 'paragraphRank'
+    | 'sentenceCoverage'
+  >;
   readonly candidates: readonly StoredCandidate[];
 }
 
@@ -63,7 +71,9 @@ export function prepare(
   articles: readonly TrainingArticle[],
   baseModel: AnswerModel,
 ): { parts: RetrieverParts[]; questions: AnalysedQuestion[] } {
-  const parts = articles.map((a) => assembleRetrieverParts(a.corpus, indexCorpus(a.corpus), baseModel));
+  const parts = articles.map((a) =>
+    assembleRetrieverParts(a.corpus, indexCorpus(a.corpus), baseModel),
+  );
   const questions: AnalysedQuestion[] = [];
   articles.forEach((article, at) => {
     const { wordnet, tuning } = parts[at] as RetrieverParts;
@@ -105,33 +115,37 @@ export function decisionRows(
   const top = retrieval.ranked[0];
   const place = retrieval.ranked.findIndex((p) => p.paragraph.number - 1 === question.paragraph);
   const contradictions = top
-    ? findContradictions(analysis, retrieval, top, parts.wordnet, parts.tuning.decision.subjectMatch)
+    ? findContradictions(
+        analysis,
+        retrieval,
+        top,
+        parts.wordnet,
+        parts.tuning.decision.subjectMatch,
+      )
     : { negation: false, subject: false, antonym: false };
   const candidates: StoredCandidate[] = [];
-  {
-    forEachCandidate(
-      analysis,
-      retrieval,
-      {
-        wordnet: parts.wordnet,
-        vectors: parts.vectors,
-        tuning: parts.tuning.shortAnswer,
-        paragraphs: parts.tuning.shortAnswer.paragraphs,
-      },
-      (visit) => {
-        visit.features((name, value) => store.add(name, value));
-        const { paragraph } = visit;
-        const sentence = paragraph.paragraph.analysis.tokens[visit.span.firstToken]?.sentence ?? 0;
-        candidates.push({
-          vector: store.finish(question.kind === 'answerable'),
-          f1: question.answers.length > 0 ? bestOverGold(f1Score, visit.text, question.answers) : 0,
-          paragraphRank: retrieval.ranked.indexOf(paragraph),
-          paragraphProbability: paragraph.probability,
-          sentenceCoverage: paragraph.sentenceCoverage[sentence] ?? 0,
-        });
-      },
-    );
-  }
+  forEachCandidate(
+    analysis,
+    retrieval,
+    {
+      wordnet: parts.wordnet,
+      vectors: parts.vectors,
+      tuning: parts.tuning.shortAnswer,
+      paragraphs: parts.tuning.shortAnswer.paragraphs,
+    },
+    (visit) => {
+      visit.features((name, value) => store.add(name, value));
+      const { paragraph } = visit;
+      const sentence = paragraph.paragraph.analysis.tokens[visit.span.firstToken]?.sentence ?? 0;
+      candidates.push({
+        vector: store.finish(question.kind === 'answerable'),
+        f1: question.answers.length > 0 ? bestOverGold(f1Score, visit.text, question.answers) : 0,
+        paragraphRank: retrieval.ranked.indexOf(paragraph),
+        paragraphProbability: paragraph.probability,
+        sentenceCoverage: paragraph.sentenceCoverage[sentence] ?? 0,
+      });
+    },
+  );
   return {
     top1: place === 0,
     top3: place >= 0 && place < 3,

@@ -21,9 +21,15 @@ export const RIGHT_F1 = 0.5;
 function standardise(rows: readonly (readonly number[])[], width: number) {
   const mean = new Array<number>(width).fill(0);
   const scale = new Array<number>(width).fill(0);
-  for (const row of rows) row.forEach((v, i) => (mean[i] = (mean[i] as number) + v / rows.length));
   for (const row of rows) {
-    row.forEach((v, i) => (scale[i] = (scale[i] as number) + (v - (mean[i] as number)) ** 2 / rows.length));
+    row.forEach((v, i) => {
+      mean[i] = (mean[i] as number) + v / rows.length;
+    });
+  }
+  for (const row of rows) {
+    row.forEach((v, i) => {
+      scale[i] = (scale[i] as number) + (v - (mean[i] as number)) ** 2 / rows.length;
+    });
   }
   return { mean, scale: scale.map((s) => Math.sqrt(s) || 1) };
 }
@@ -32,15 +38,18 @@ function standardise(rows: readonly (readonly number[])[], width: number) {
 export function fitRanking(
   items: readonly RankingRows[],
   names: readonly string[],
-  options: FitOptions,
+  options: FitOptions & { readonly pairs: boolean },
 ): DenseModel {
   const all = items.flatMap((item) => item.rows);
-  const shape = { ...standardise(all, names.length), pairs: false };
+  const shape = { ...standardise(all, names.length), pairs: options.pairs };
   const groups: CandidateGroup[] = items.map((item) => ({
     candidates: item.rows.map((row) => denseVector(expandDense(shape, row))),
     right: item.rows.map((_, i) => i === item.gold),
   }));
-  const weights = fitSoftmax(groups, { ...options, dimensions: names.length });
+  const dimensions = options.pairs
+    ? names.length + (names.length * (names.length + 1)) / 2
+    : names.length;
+  const weights = fitSoftmax(groups, { ...options, dimensions });
   return { features: [...names], ...shape, weights: Array.from(weights), bias: 0 };
 }
 

@@ -54,6 +54,7 @@ export function summarise(outcomes: readonly Outcome[], thresholds: Thresholds) 
   const own = outcomes.filter((o) => o.kind === 'answerable');
   const off = outcomes.filter((o) => o.kind === 'off-topic');
   const unanswerable = outcomes.filter((o) => o.kind === 'unanswerable');
+  const removed = outcomes.filter((o) => o.kind === 'removed');
   const declined = (o: Outcome) => o.answerable < thresholds.answered;
   const shown = (o: Outcome) => !declined(o) && o.right !== null && o.right >= thresholds.answer;
   const share = (items: readonly Outcome[], test: (o: Outcome) => boolean) =>
@@ -73,10 +74,16 @@ export function summarise(outcomes: readonly Outcome[], thresholds: Thresholds) 
     coverageAtPrecision90: coverageAt(ranked, 0.9, own.length),
     offTopic: off.length,
     offTopicDeclined: share(off, declined),
-    offTopicNextArticleDeclined: share(off.filter((o) => o.source === 'next'), declined),
+    offTopicNextArticleDeclined: share(
+      off.filter((o) => o.source === 'next'),
+      declined,
+    ),
     unanswerable: unanswerable.length,
     unanswerableDeclined: share(unanswerable, declined),
     unanswerableNoShortAnswer: share(unanswerable, (o) => !shown(o)),
+    removed: removed.length,
+    removedDeclined: share(removed, declined),
+    removedNoShortAnswer: share(removed, (o) => !shown(o)),
     reliability: reliability(own),
   };
 }
@@ -94,7 +101,12 @@ function coverageAt(ranked: readonly Outcome[], target: number, total: number): 
 
 /** Confidence bins of 0.1 against the share of picks that are right. */
 function reliability(own: readonly Outcome[]) {
-  const bins = Array.from({ length: 10 }, (_, i) => ({ from: i / 10, n: 0, confidence: 0, right: 0 }));
+  const bins = Array.from({ length: 10 }, (_, i) => ({
+    from: i / 10,
+    n: 0,
+    confidence: 0,
+    right: 0,
+  }));
   for (const o of own) {
     if (o.right === null) continue;
     const bin = bins[Math.min(9, Math.floor(o.right * 10))] as (typeof bins)[number];
@@ -104,7 +116,12 @@ function reliability(own: readonly Outcome[]) {
   }
   return bins
     .filter((b) => b.n > 0)
-    .map((b) => ({ from: b.from, n: b.n, confidence: round(b.confidence / b.n), right: round(b.right / b.n) }));
+    .map((b) => ({
+      from: b.from,
+      n: b.n,
+      confidence: round(b.confidence / b.n),
+      right: round(b.right / b.n),
+    }));
 }
 
 function round(x: number): number {

@@ -80,7 +80,8 @@ export function fitSoftmax(
     for (let start = 0; start < order.length; start += batchSize) {
       const batch = order.slice(start, start + batchSize);
       gradient.fill(0);
-      for (const g of batch) addGradient(usable[g] as CandidateGroup, weights, gradient, batch.length);
+      for (const g of batch)
+        addGradient(usable[g] as CandidateGroup, weights, gradient, batch.length);
       step += 1;
       const c1 = 1 - BETA1 ** step;
       const c2 = 1 - BETA2 ** step;

@@ -99,7 +99,10 @@ export function parseEvalFlags(argv: readonly string[]): EvalFlags {
     if (flags.file !== undefined && flags.squad !== undefined) {
       problems.push('Give either a question file or --squad FILE, not both');
     }
-    if (flags.squad === undefined && (flags.heldout || flags.cross !== undefined || flags.split !== undefined)) {
+    if (
+      flags.squad === undefined &&
+      (flags.heldout || flags.cross !== undefined || flags.split !== undefined)
+    ) {
       problems.push('--heldout, --split and --cross apply to a SQuAD file: add --squad FILE');
     }
     if (flags.squad !== undefined && flags.corpus !== undefined) {

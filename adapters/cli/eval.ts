@@ -135,7 +135,10 @@ async function loadSquadBatches(file: string, flags: EvalFlags) {
         ...toSquadGoldQuestions(article),
         // As trust.mjs: the next article's first questions, asked of this one.
         ...(cross > 0 && articles.length > 1
-          ? toOffTopicQuestions(articles[(i + 1) % articles.length] as (typeof articles)[number], cross)
+          ? toOffTopicQuestions(
+              articles[(i + 1) % articles.length] as (typeof articles)[number],
+              cross,
+            )
           : []),
       ],
     })),
@@ -149,12 +152,18 @@ async function readModelFile(file: string): Promise<AnswerModel> {
     text = await readFile(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(`${file}: cannot read the model file${code ? ` (${code})` : ''}. Check the path.`);
+    throw new UsageError(
+      `${file}: cannot read the model file${code ? ` (${code})` : ''}. Check the path.`,
+    );
   }
   try {
     return parseAnswerModel(JSON.parse(text), file);
   } catch (error) {
-    throw new UsageError(error instanceof SyntaxError ? `${file}: not valid JSON (${error.message}).` : (error as Error).message);
+    throw new UsageError(
+      error instanceof SyntaxError
+        ? `${file}: not valid JSON (${error.message}).`
+        : (error as Error).message,
+    );
   }
 }
 

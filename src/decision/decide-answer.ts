@@ -53,7 +53,13 @@ export function estimateChances(
 ): DecisionChances {
   const top = retrieval.ranked[0];
   const contradictions: Contradictions = top
-    ? findContradictions(question, retrieval, top, parts.wordnet, parts.tuning.decision.subjectMatch)
+    ? findContradictions(
+        question,
+        retrieval,
+        top,
+        parts.wordnet,
+        parts.tuning.decision.subjectMatch,
+      )
     : { negation: false, subject: false, antonym: false };
   const right = pick.best
     ? sigmoid(

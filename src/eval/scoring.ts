@@ -4,8 +4,8 @@ import {
   type CurvePoint,
   coverageAtPrecision,
   coverageCurve,
-  RIGHT_F1,
   type ReliabilityBin,
+  RIGHT_F1,
   reliabilityTable,
   type SelectiveItem,
 } from './selective.js';
@@ -168,7 +168,9 @@ export function summarizeResults(
   const answerable = results.filter((r) => r.gold.paragraphs.length > 0);
   const unanswerable = results.filter((r) => r.gold.paragraphs.length === 0 && !r.gold.offTopic);
   const offTopic = results.filter((r) => r.gold.offTopic === true);
-  const shown = answerable.filter((r) => r.prediction.answered && (r.prediction.answer ?? null) !== null);
+  const shown = answerable.filter(
+    (r) => r.prediction.answered && (r.prediction.answer ?? null) !== null,
+  );
   const scored = results.filter((r) => r.exactMatch !== null);
   const verbatim = results.flatMap((r) => r.prediction.verbatim ?? []);
   const types = [...new Set([...typeOrder, ...results.map((r) => r.gold.type)])];

@@ -71,7 +71,9 @@ export function softmax(scores: readonly number[]): number[] {
  * @throws {ConfigError} when they differ (the model file is older or newer than the code).
  */
 export function checkFeatures(model: DenseModel, names: readonly string[], what: string): void {
-  const expected = model.pairs ? names.length + (names.length * (names.length + 1)) / 2 : names.length;
+  const expected = model.pairs
+    ? names.length + (names.length * (names.length + 1)) / 2
+    : names.length;
   const same =
     model.features.length === names.length && model.features.every((f, i) => f === names[i]);
   if (!same || model.weights.length !== expected) {

@@ -109,8 +109,14 @@ function pairShare(tokens: readonly Token[], words: readonly QuestionWord[]): nu
   let sum = 0;
   for (let w = 0; w + 1 < words.length; w += 1) {
     const next = positions[w + 1] as number[];
-    const paired = (positions[w] as number[]).some((a) => next.some((b) => b > a && b - a <= PAIR_REACH));
-    if (paired) sum += Math.min((words[w] as QuestionWord).importance, (words[w + 1] as QuestionWord).importance);
+    const paired = (positions[w] as number[]).some((a) =>
+      next.some((b) => b > a && b - a <= PAIR_REACH),
+    );
+    if (paired)
+      sum += Math.min(
+        (words[w] as QuestionWord).importance,
+        (words[w + 1] as QuestionWord).importance,
+      );
   }
   return sum;
 }

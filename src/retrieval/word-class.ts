@@ -1,8 +1,8 @@
 // retrieval/: question words matched to the corpus, candidate paragraphs and their ranking.
 // May import: model, question, indexing, language, corpus, tuning.
 import type { Token } from '../language/text-analysis.js';
-import { matchWeights, type ParagraphScore } from './ranking.js';
 import type { QuestionWord } from './question-words.js';
+import { matchWeights, type ParagraphScore } from './ranking.js';
 
 /** Noun, verb or adjective as a bit; 0 for any other tag. */
 function wordClass(pos: string): number {

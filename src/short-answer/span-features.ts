@@ -158,26 +158,41 @@ function ruleFeatures(
     const token = tokens[t] as Token;
     if (!token.term || token.isStopWord) continue;
     content += 1;
-    if (terms.questionTerms.has(token.term) || (matchedTerms.get(token.term) ?? 0) >= tuning.repeatMatch.word) {
+    if (
+      terms.questionTerms.has(token.term) ||
+      (matchedTerms.get(token.term) ?? 0) >= tuning.repeatMatch.word
+    ) {
       repeated += 1;
     }
   }
   if (content > 0) sink('repeated-share', repeated / content);
   if (content > 0 && repeated === content) sink('all-repeated', 1);
-  if (repeatsQuestion(tokens, span, terms, matchedTerms, tuning.repeatMatch)) sink('repeats-question', 1);
+  if (repeatsQuestion(tokens, span, terms, matchedTerms, tuning.repeatMatch))
+    sink('repeats-question', 1);
   if (describesQuestionThing(tokens, span, terms)) sink('describes-question-thing', 1);
   if (isFocusPhrase(tokens, span, analysis.type, terms)) sink('focus-phrase', 1);
   if (isPossessor(tokens, span)) sink(`possessor|${wh}`, 1);
   if (analysis.asksMany && isNameList(tokens, span)) sink('name-list-for-several', 1);
   if (terms.namedTerms) {
-    sink(namesNeighbour(tokens, span, terms.namedTerms, tuning.nameReach) ? 'names-the-thing' : 'names-not', 1);
+    sink(
+      namesNeighbour(tokens, span, terms.namedTerms, tuning.nameReach)
+        ? 'names-the-thing'
+        : 'names-not',
+      1,
+    );
   }
   if (terms.describedName) {
     const role = describesName(tokens, span, terms.describedName, wordnet, tuning.roleReach);
     sink(role ? 'describes-the-name' : 'describes-not', 1);
   }
   if (analysis.type === 'how-many' && terms.focusTerms) {
-    const counts = countsFocus(tokens, span, terms.focusTerms, analysis.focus?.lemma ?? null, tuning.unitReach);
+    const counts = countsFocus(
+      tokens,
+      span,
+      terms.focusTerms,
+      analysis.focus?.lemma ?? null,
+      tuning.unitReach,
+    );
     sink(counts ? 'counts-the-focus' : 'counts-not', 1);
   }
   if (onVerbSide(tokens, span, window.verbs, terms.verbSide)) sink('verb-side', 1);
@@ -217,7 +232,11 @@ const COMPARED = [
 ] as const;
 
 /** The {@link SpanMeasures} of one candidate. */
-export function measureSpan(span: KindedSpan, question: SpanQuestion, window: SpanWindow): SpanMeasures {
+export function measureSpan(
+  span: KindedSpan,
+  question: SpanQuestion,
+  window: SpanWindow,
+): SpanMeasures {
   const { tokens } = window.paragraph.paragraph.analysis;
   const place = span.anchor ?? span;
   const head = tokens[span.head] as Token;
@@ -267,7 +286,8 @@ export function measureSpan(span: KindedSpan, question: SpanQuestion, window: Sp
 export function bestMeasures(all: readonly SpanMeasures[]): SpanMeasures {
   const best = { ...(all[0] as SpanMeasures) };
   for (const m of all) {
-    for (const key of Object.keys(best) as (keyof SpanMeasures)[]) best[key] = Math.max(best[key], m[key]);
+    for (const key of Object.keys(best) as (keyof SpanMeasures)[])
+      best[key] = Math.max(best[key], m[key]);
   }
   return best;
 }

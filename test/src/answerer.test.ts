@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AnswerSchema, createAnswerer, loadCorpus, parseArticle } from '../../src/index.js';
 import { analyzeText } from '../../src/language/text-analysis.js';
+import { SHOW_EVERY_PICK } from './show-every-pick.js';
 
 describe('answerQuestion', () => {
   it('returns schema-valid answers whose quotes are verbatim substrings of their paragraphs', async () => {
@@ -52,7 +53,7 @@ describe('answerQuestion', () => {
       'singer.md',
       '---\ntitle: Halftime\n---\nThe halftime show was headlined by Beyoncé in Łódź.\n',
     );
-    const qa = createAnswerer({ dir: 'memory', documents: [article] });
+    const qa = createAnswerer({ dir: 'memory', documents: [article] }, { model: SHOW_EVERY_PICK });
     const answer = qa.answerQuestion('Where did Beyonce headline the show?');
     expect(answer.answered).toBe(true);
     expect(answer.answer).toBe('Łódź');

@@ -12,6 +12,14 @@ import {
 function expectContract(qa: Answerer, answer: Answer): void {
   expect(AnswerSchema.safeParse(answer).success).toBe(true);
   if (!answer.answered) expect(answer.answer).toBeNull();
+  // The chances are calibrated probabilities; a shown answer always has its own.
+  expect(answer.confidence.answered).toBeGreaterThanOrEqual(0);
+  expect(answer.confidence.answered).toBeLessThanOrEqual(1);
+  if (answer.answer !== null) expect(answer.confidence.answer).not.toBeNull();
+  if (answer.confidence.answer !== null) {
+    expect(answer.confidence.answer).toBeGreaterThanOrEqual(0);
+    expect(answer.confidence.answer).toBeLessThanOrEqual(1);
+  }
   if (answer.answer !== null && answer.offset === 0) {
     expect(answer.excerpts[0]?.text).toContain(answer.answer);
   }

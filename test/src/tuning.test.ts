@@ -27,7 +27,7 @@ describe('resolveTuning', () => {
 
   it('keeps the numbers from being changed once resolved', () => {
     expect(Object.isFrozen(DEFAULT_TUNING.ranking.weights)).toBe(true);
-    expect(Object.isFrozen(resolveTuning({ decision: { minCoverage: 0.5 } }).decision)).toBe(true);
+    expect(Object.isFrozen(resolveTuning({ decision: { subjectMatch: 0.4 } }).decision)).toBe(true);
   });
 
   it('names each unknown key and bad value by its path', () => {
@@ -48,16 +48,6 @@ describe('createAnswerer with tuning', () => {
     const tuned = createAnswerer(corpus, { tuning: DEFAULT_TUNING });
     for (const question of QUESTIONS) {
       expect(tuned.answerQuestion(question)).toStrictEqual(shipped.answerQuestion(question));
-    }
-  });
-
-  it('declines everything when the window must hold more than the whole question', () => {
-    for (const question of QUESTIONS) expect(shipped.answerQuestion(question).answered).toBe(true);
-    const strict = createAnswerer(corpus, { tuning: { decision: { minCoverage: 2 } } });
-    for (const question of QUESTIONS) {
-      const answer = strict.answerQuestion(question);
-      expect(answer.answered).toBe(false);
-      expect(answer.answer).toBeNull();
     }
   });
 

@@ -1,3 +1,6 @@
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readArticleQuestions, readSquadArticles } from '../../../adapters/cli/eval-files.js';
 import { parseEvalFlags } from '../../../adapters/cli/eval-options.js';
@@ -124,6 +127,43 @@ describe.concurrent('eval command', () => {
     expect(Object.keys(report.metrics.byType)).toEqual(['who', 'when', 'how many', 'what']);
     expect(first.stdout).toContain('3 questions: 2 answerable, 1 unanswerable');
     expect(first.stdout).toMatch(/Elapsed: ours \d+\.\d s/);
+  });
+
+  it('scores only the held-out articles of a split, and asks off-topic questions with --cross', async () => {
+    const file = 'test/fixtures/corpus-eval/squad.jsonl';
+    const split = ['--split', 'test/fixtures/corpus-eval/split.json'];
+    const [heldout, cross] = await Promise.all([
+      runEval(['--squad', file, ...split, '--heldout', '--json']),
+      runEval(['--squad', file, '--cross', '1', '--json']),
+    ]);
+    // Tiny_Orchard's two questions only; Tiny_Harbour is the train article.
+    expect(JSON.parse(heldout.stdout).metrics).toMatchObject({ questions: 2, answerable: 2 });
+    const metrics = JSON.parse(cross.stdout).metrics;
+    // The five questions, and one question of the next article asked of each of the two.
+    expect(metrics).toMatchObject({ questions: 7, answerable: 4, offTopic: 2 });
+    expect(metrics.offTopicDeclined).toBeGreaterThanOrEqual(0);
+    expect(metrics.offTopicDeclined).toBeLessThanOrEqual(1);
+  });
+
+  it('answers with another model given by --model, and names it', async () => {
+    const model = JSON.parse(await readFile('src/model/answer-model.json', 'utf8'));
+    const file = join(await mkdtemp(join(tmpdir(), 'eval-model-')), 'decline.json');
+    await writeFile(file, JSON.stringify({ ...model, thresholds: { answered: 1, answer: 1 } }));
+    const { code, stdout } = await runEval([questions, ...corpus, '--json', '--model', file]);
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report.metrics.falseAbstentions).toBe(1);
+    expect(report.against).toContain(file);
+  });
+
+  it('refuses a model file that is not one, naming the file and the fix', async () => {
+    const file = join(await mkdtemp(join(tmpdir(), 'eval-model-')), 'bad.json');
+    await writeFile(file, '{"version": 1}');
+    const { code, stdout, stderr } = await runEval([questions, ...corpus, '--model', file]);
+    expect({ code, stdout }).toEqual({ code: 1, stdout: '' });
+    expect(stderr).toContain(file);
+    expect(stderr).toContain('npm run train');
+    expect(stderr).not.toMatch(/\n\s+at /);
   });
 
   it('exits 1 with the problem on stderr, and no stack trace, on bad input', async () => {

@@ -89,6 +89,10 @@ const answer: fc.Arbitrary<Answer> = fc
     excerpts: fc.array(excerpt, { maxLength: 5 }),
     offset: fc.nat(50),
     hasMore: fc.boolean(),
+    confidence: fc.record({
+      answered: fc.double({ min: 0, max: 1, noNaN: true }),
+      answer: fc.option(fc.double({ min: 0, max: 1, noNaN: true })),
+    }),
   })
   .map(({ raw, short, ...rest }) => {
     const bounded = boundQuestion(raw);

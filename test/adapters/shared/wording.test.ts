@@ -17,6 +17,7 @@ const answer = (fields: Partial<Answer>): Answer => ({
   questionType: 'what',
   offset: 0,
   hasMore: false,
+  confidence: { answered: 0.9, answer: null },
   ...fields,
 });
 

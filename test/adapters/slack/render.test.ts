@@ -40,6 +40,7 @@ function answer(overrides: Partial<Answer> = {}): Answer {
     questionType: 'when',
     offset: 0,
     hasMore: false,
+    confidence: { answered: 0.9, answer: 0.85 },
     ...overrides,
   };
 }

@@ -24,6 +24,7 @@ const answer = (fields: Partial<Answer>): Answer => ({
   questionType: 'what',
   offset: 0,
   hasMore: true,
+  confidence: { answered: 0.9, answer: null },
   ...fields,
 });
 

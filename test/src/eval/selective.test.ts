@@ -22,7 +22,11 @@ describe('coverageCurve', () => {
   });
 
   it('counts declined questions and questions without a candidate as never answered', () => {
-    const withDeclined = [...items, { confidence: 0.99, answered: false, f1: 0 }, { confidence: null, answered: true, f1: 0 }];
+    const withDeclined = [
+      ...items,
+      { confidence: 0.99, answered: false, f1: 0 },
+      { confidence: null, answered: true, f1: 0 },
+    ];
     expect(coverageCurve(withDeclined).at(-1)?.coverage).toBeCloseTo(100 / 102);
   });
 });

@@ -10,7 +10,14 @@ import {
   softmax,
 } from '../../../src/model/scoring.js';
 
-const dense = { features: ['a', 'b'], mean: [1, 0], scale: [2, 1], pairs: false, weights: [1, -1], bias: 0.5 };
+const dense = {
+  features: ['a', 'b'],
+  mean: [1, 0],
+  scale: [2, 1],
+  pairs: false,
+  weights: [1, -1],
+  bias: 0.5,
+};
 
 describe('scoreDense', () => {
   it('standardises each feature by its training mean and scale before weighting', () => {
@@ -47,9 +54,9 @@ describe('softmax and sigmoid', () => {
 describe('parseAnswerModel', () => {
   it('accepts the shipped model and names what is wrong with a broken one', () => {
     expect(parseAnswerModel(SHIPPED_MODEL)).toEqual(SHIPPED_MODEL);
-    expect(() => parseAnswerModel({ ...SHIPPED_MODEL, thresholds: { answered: 2, answer: 0.5 } })).toThrow(
-      /thresholds\.answered[\s\S]*npm run train/,
-    );
+    expect(() =>
+      parseAnswerModel({ ...SHIPPED_MODEL, thresholds: { answered: 2, answer: 0.5 } }),
+    ).toThrow(/thresholds\.answered[\s\S]*npm run train/);
   });
 });
 

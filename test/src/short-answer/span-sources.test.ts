@@ -2,50 +2,24 @@ import { describe, expect, it } from 'vitest';
 import { createAnnotatedParagraphs } from '../../../src/indexing/annotated-paragraphs.js';
 import { buildCorpusIndex } from '../../../src/indexing/corpus-index.js';
 import { openWordNet } from '../../../src/language/wordnet.js';
-import type { AnswerWanted } from '../../../src/question/question-analysis.js';
 import { actionSpans } from '../../../src/short-answer/action-spans.js';
 import type { SpanSource } from '../../../src/short-answer/candidate-span.js';
 import { locationSpans } from '../../../src/short-answer/location-spans.js';
 import { mannerSpans } from '../../../src/short-answer/manner-spans.js';
-import {
-  findSpanSources,
-  rankSpanKinds,
-  SPAN_SOURCES,
-} from '../../../src/short-answer/span-sources.js';
+import { SPAN_SOURCES } from '../../../src/short-answer/span-sources.js';
 import { DEFAULT_TUNING } from '../../../src/tuning.js';
 
 describe('the span source registry', () => {
-  const ranked: [AnswerWanted, string[]][] = [
-    ['who', ['person', 'group', 'name', 'place']],
-    ['where', ['place', 'name', 'location']],
-    ['when', ['time']],
-    ['how-many', ['number']],
-    ['how', ['manner']],
-    ['action', ['action']],
-    ['amount', ['number', 'thing', 'name']],
-  ];
-  it.each(ranked)('ranks the kinds a %s answer takes, in registry order', (wanted, kinds) => {
-    expect(rankSpanKinds(wanted)).toEqual(kinds);
+  it('lists every source once, each naming the kinds its spans carry', () => {
+    expect(new Set(SPAN_SOURCES).size).toBe(SPAN_SOURCES.length);
+    expect(SPAN_SOURCES).toEqual(expect.arrayContaining([actionSpans, mannerSpans, locationSpans]));
+    for (const source of SPAN_SOURCES) expect(source.kinds.length).toBeGreaterThan(0);
   });
 
-  it('has no span for why and yes-no questions', () => {
-    expect(rankSpanKinds('why')).toEqual([]);
-    expect(rankSpanKinds('yes-no')).toEqual([]);
-    expect(findSpanSources('why')).toEqual([]);
-  });
-
-  it('asks only the sources that serve the answer wanted', () => {
-    expect(findSpanSources('action')).toEqual([actionSpans]);
-    expect(findSpanSources('how')).toEqual([mannerSpans]);
-    expect(findSpanSources('where')).toContain(locationSpans);
-    expect(findSpanSources('where')).not.toContain(actionSpans);
-  });
-
-  it('takes a new kind from one more source, after the kinds before it', () => {
-    const reasons: SpanSource = { answers: { why: ['reason'], what: ['reason'] }, find: () => [] };
-    const sources = [...SPAN_SOURCES, reasons];
-    expect(rankSpanKinds('why', sources)).toEqual(['reason']);
-    expect(rankSpanKinds('what', sources).at(-1)).toBe('reason');
+  it("gives each kind one source, so a span's kind says where it came from", () => {
+    const kinds = SPAN_SOURCES.flatMap((source) => source.kinds);
+    expect(new Set(kinds).size).toBe(kinds.length);
+    expect(kinds).toEqual(expect.arrayContaining(['action', 'manner', 'location', 'person']));
   });
 });
 

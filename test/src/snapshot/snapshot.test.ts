@@ -110,7 +110,7 @@ describe('saveSnapshot and loadSnapshot', () => {
 
   it('misses a snapshot saved with another tuning, and loads it with that tuning', async () => {
     const file = join(folder, 'article.bin');
-    const tuning = { decision: { minCoverage: 0.5 } };
+    const tuning = { retrieval: { candidates: 5 } };
     await saveSnapshot(article, indexCorpus(article, { tuning }), file);
     expect(await loadSnapshot(article, file)).toBeNull();
     const loaded = await loadSnapshot(article, file, { tuning });
@@ -135,7 +135,7 @@ describe('snapshotKey', () => {
     expect(snapshotKey(tinyCorpus(['The council voted!']), DEFAULT_TUNING, 'code-a')).not.toBe(key);
     const tuning = {
       ...DEFAULT_TUNING,
-      decision: { ...DEFAULT_TUNING.decision, minCoverage: 0.4 },
+      retrieval: { ...DEFAULT_TUNING.retrieval, candidates: 5 },
     };
     expect(snapshotKey(corpus, tuning, 'code-a')).not.toBe(key);
     expect(snapshotKey(corpus, DEFAULT_TUNING, 'code-b')).not.toBe(key);
