@@ -29,6 +29,7 @@ export { cleanQuestion } from './question/clean-question.js';
 export {
   type CachedAnswererOptions,
   DEFAULT_INDEX_CACHE_DIR,
+  type IndexedCorpusOptions,
   type SnapshotLogger,
 } from './snapshot/cache-options.js';
 export { createAnswererCached, loadSnapshot, saveSnapshot } from './snapshot/cached-answerer.js';

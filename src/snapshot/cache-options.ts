@@ -1,6 +1,7 @@
 // snapshot/: the index snapshot file, its key, and the cache folder that keeps snapshots.
 // May import: answerer.ts and every stage below it.
 import type { AnswererOptions } from '../answerer.js';
+import type { CorpusIndex } from '../indexing/corpus-index.js';
 
 /** Where `createAnswererCached` keeps snapshots unless told otherwise (git-ignored). */
 export const DEFAULT_INDEX_CACHE_DIR = '.cache/index';
@@ -19,4 +20,13 @@ export interface CachedAnswererOptions extends AnswererOptions {
   logger: SnapshotLogger;
   /** Build afresh and overwrite the snapshot even when it is fresh (`npm run index`). @default false */
   rebuild?: boolean;
+}
+
+/** Options for `openIndexedCorpus`. */
+export interface IndexedCorpusOptions extends CachedAnswererOptions {
+  /**
+   * The index of the corpus, already built by `indexCorpus` (a benchmark, a test): used as it
+   * is, with its tuning; nothing is read from the cache folder at start. @default none
+   */
+  built?: CorpusIndex;
 }

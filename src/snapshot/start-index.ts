@@ -7,7 +7,7 @@ import { buildCorpusIndex, type CorpusIndex } from '../indexing/corpus-index.js'
 import { resolveTuning } from '../tuning.js';
 import { articleKey, readArticleFile } from './article-file.js';
 import { articlePath, snapshotPath, touchSnapshot } from './cache-folder.js';
-import type { CachedAnswererOptions } from './cache-options.js';
+import type { IndexedCorpusOptions } from './cache-options.js';
 import { writeCache } from './cache-writes.js';
 import { readSnapshotFile, snapshotKey } from './snapshot-file.js';
 
@@ -33,12 +33,13 @@ export interface StartedIndex {
  */
 export async function startIndex(
   corpus: Corpus,
-  options: CachedAnswererOptions & { cacheDir: string },
+  options: IndexedCorpusOptions & { cacheDir: string },
 ): Promise<StartedIndex> {
   const { logger, cacheDir: folder } = options;
-  const tuning = resolveTuning(options.tuning);
+  const tuning = options.built?.tuning ?? resolveTuning(options.tuning);
   const keyOf = (other: Corpus) => snapshotKey(other, tuning);
   const key = keyOf(corpus);
+  if (options.built) return { built: options.built, key, keyOf, writes: Promise.resolve() };
   const file = snapshotPath(folder, key);
   const started = performance.now();
   const read = options.rebuild ? { problem: 'missing' } : await readSnapshotFile(file, key, tuning);

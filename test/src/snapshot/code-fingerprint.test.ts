@@ -4,10 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Corpus } from '../../../src/corpus/load-corpus.js';
 import { buildCorpusIndex } from '../../../src/indexing/corpus-index.js';
-import {
-  analysisFingerprint,
-  codeFingerprint,
-} from '../../../src/snapshot/code-fingerprint.js';
+import { analysisFingerprint, codeFingerprint } from '../../../src/snapshot/code-fingerprint.js';
 import {
   readSnapshotFile,
   snapshotKey,
