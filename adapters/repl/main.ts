@@ -1,21 +1,31 @@
 import { createInterface } from 'node:readline';
-import {
-  createAnswererCached,
-  DEFAULT_EXCERPTS,
-  loadCorpus,
-  parseConfig,
-} from '../../src/index.js';
+import { DEFAULT_EXCERPTS, parseConfig } from '../../src/index.js';
+import { startLiveCorpus } from '../shared/live-corpus.js';
+import { createLogger } from '../shared/logger.js';
 import { createRateLimiter } from '../shared/rate-limiter.js';
-import { runMain, STDERR_WARNINGS } from '../shared/run-main.js';
+import { runMain } from '../shared/run-main.js';
 import { ANSI, PLAIN } from '../terminal/render.js';
 import { ReplConfigSchema } from './config.js';
 import { createReplSession } from './session.js';
 
 runMain(async () => {
   const env = parseConfig(ReplConfigSchema, process.env);
-  const qa = await createAnswererCached(await loadCorpus(env.CORPUS_DIR), {
-    logger: STDERR_WARNINGS,
+  // Warnings and reload failures (the broken file and its fix) on stderr; routine lines nowhere.
+  const live = await startLiveCorpus({
+    dir: env.CORPUS_DIR,
+    logger: createLogger({ level: 'warn', pretty: true }),
+    watch: env.CORPUS_WATCH,
+    debounceMs: env.CORPUS_DEBOUNCE_MS,
+    onReload: (outcome) => {
+      if (!outcome.ok) return;
+      const { added, changed, removed } = outcome.update.changes;
+      const parts = Object.entries({ added, changed, removed })
+        .filter(([, files]) => files.length > 0)
+        .map(([what, files]) => `${what} ${files.join(', ')}`);
+      if (parts.length > 0) process.stderr.write(`Corpus reloaded: ${parts.join('; ')}.\n`);
+    },
   });
+  const qa = live.answerer;
   const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
   const limiter = env.RATE_LIMIT_PER_MINUTE
     ? createRateLimiter({ perMinute: env.RATE_LIMIT_PER_MINUTE, burst: env.RATE_LIMIT_BURST })
@@ -38,7 +48,7 @@ runMain(async () => {
     rl.prompt();
   }
   for await (const line of rl) {
-    const { output, quit } = session.handleLine(line);
+    const { output, quit } = await session.handleLine(line);
     if (output) process.stdout.write(`${output}\n`);
     if (quit) break;
     if (interactive) {
@@ -47,4 +57,5 @@ runMain(async () => {
     }
   }
   rl.close();
+  await live.close();
 });

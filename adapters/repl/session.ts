@@ -18,7 +18,7 @@ export interface ReplReply {
 
 /** The REPL's state machine, free of any terminal I/O so it can be tested with plain strings. */
 export interface ReplSession {
-  handleLine(line: string): ReplReply;
+  handleLine(line: string): Promise<ReplReply>;
 }
 
 /** What the REPL says to input with nothing to ask once cleaned (only emoji, say). */
@@ -42,8 +42,8 @@ export function createReplSession(
   let last: Answer | null = null;
   const gate = { platform: 'repl', ...options };
 
-  const ask = (input: string): string => {
-    const decision = decideRequest(gate, 'local', input);
+  const ask = async (input: string): Promise<string> => {
+    const decision = await decideRequest(gate, 'local', input);
     if (decision.kind === 'silent') return '';
     if (decision.kind === 'usage') return REPL_USAGE;
     if (decision.kind === 'notice') return decision.text;
@@ -54,10 +54,10 @@ export function createReplSession(
   const reply = (output: string, quit = false): ReplReply => ({ output, quit });
 
   return {
-    handleLine(line) {
+    async handleLine(line) {
       const input = line.trim();
       if (input === '') return reply('');
-      if (!input.startsWith(':')) return reply(ask(input));
+      if (!input.startsWith(':')) return reply(await ask(input));
       const [command = '', ...args] = input.slice(1).split(/\s+/);
       switch (command.toLowerCase()) {
         case 'help':

@@ -69,7 +69,7 @@ export async function answerTyped(
   question: TypedQuestion,
   replies: TypedReplies,
 ): Promise<RequestOutcome> {
-  const decision = deps.gate.decide(question.userId, question.text);
+  const decision = await deps.gate.decide(question.userId, question.text);
   if (decision.kind !== 'answer') return decline(decision, replies, question.loggedLength);
   return answer(deps, { question: decision.question, offset: 0 }, replies, question.loggedLength);
 }
@@ -82,12 +82,12 @@ export async function answerTyped(
 export async function answerFollowUp(
   deps: AnswerFlowDeps,
   userId: string,
-  read: () => FollowUp | null,
+  read: () => FollowUp | null | Promise<FollowUp | null>,
   replies: FollowUpReplies,
 ): Promise<RequestOutcome> {
-  const decision = deps.gate.decide(userId);
+  const decision = await deps.gate.decide(userId);
   if (decision.kind !== 'answer') return decline(decision, replies);
-  const followUp = read();
+  const followUp = await read();
   if (followUp === null) {
     await replies.expired?.();
     return { outcome: 'other' };

@@ -12,40 +12,42 @@ beforeAll(async () => {
 const QUESTION = 'When does the harbour open?';
 
 describe('REPL input bounds and rate limit', () => {
-  it('asks for a shorter question past 500 characters instead of answering part of it', () => {
+  it('asks for a shorter question past 500 characters instead of answering part of it', async () => {
     const session = createReplSession(qa, PLAIN);
     const long = `${QUESTION} ${'x'.repeat(600)}`;
-    expect(session.handleLine(long).output).toBe(
+    expect((await session.handleLine(long)).output).toBe(
       'Please ask a shorter question: I answer questions of up to 500 characters, and yours has 628.',
     );
-    expect(session.handleLine(':more').output).toBe(
+    expect((await session.handleLine(':more')).output).toBe(
       'Ask a question first; :more shows its next excerpts.',
     );
   });
 
-  it('shows usage for a line with nothing to ask once cleaned', () => {
+  it('shows usage for a line with nothing to ask once cleaned', async () => {
     const session = createReplSession(qa, PLAIN);
-    expect(session.handleLine('🎉 \u200B\u202E ??').output).toBe(REPL_USAGE);
+    expect((await session.handleLine('🎉 \u200B\u202E ??')).output).toBe(REPL_USAGE);
   });
 
-  it('answers the cleaned question: invisible and bidi characters do not change the answer', () => {
-    const plain = createReplSession(qa, PLAIN).handleLine(QUESTION).output;
-    const noisy = createReplSession(qa, PLAIN).handleLine(
-      `When\u200B does the\u202E harbour\u2066 open?\u0007`,
+  it('answers the cleaned question: invisible and bidi characters do not change the answer', async () => {
+    const plain = (await createReplSession(qa, PLAIN).handleLine(QUESTION)).output;
+    const noisy = (
+      await createReplSession(qa, PLAIN).handleLine(
+        `When\u200B does the\u202E harbour\u2066 open?\u0007`,
+      )
     ).output;
     expect(noisy).toBe(plain);
   });
 
-  it('limits questions with the shared rate limiter when given one, telling the user once', () => {
+  it('limits questions with the shared rate limiter when given one, telling the user once', async () => {
     const session = createReplSession(qa, PLAIN, 3, {
-      limiter: createRateLimiter({ perMinute: 1, burst: 2, now: () => 0 }),
+      limiter: createRateLimiter({ perMinute: 1, burst: 2 }),
     });
-    expect(session.handleLine(QUESTION).output).toContain('Harbour');
-    expect(session.handleLine(QUESTION).output).toContain('Harbour');
-    expect(session.handleLine(QUESTION).output).toBe(
-      'You are asking faster than I can answer. Please wait 60 seconds and ask again.',
+    expect((await session.handleLine(QUESTION)).output).toContain('Harbour');
+    expect((await session.handleLine(QUESTION)).output).toContain('Harbour');
+    expect((await session.handleLine(QUESTION)).output).toBe(
+      'You are asking faster than I can answer. Please wait 2 minutes and ask again.',
     );
-    expect(session.handleLine(QUESTION).output).toBe('');
-    expect(session.handleLine(':docs').output).toContain('harbour_notes');
+    expect((await session.handleLine(QUESTION)).output).toBe('');
+    expect((await session.handleLine(':docs')).output).toContain('harbour_notes');
   });
 });

@@ -84,35 +84,37 @@ describe('createReplSession', () => {
     qa = createAnswerer(await loadCorpus('test/fixtures/corpus-basic'));
   });
 
-  it('shows a paragraph of the article named by id', () => {
+  it('shows a paragraph of the article named by id', async () => {
     const session = createReplSession(qa, PLAIN);
-    expect(session.handleLine(':source 2 harbour_notes').output).toBe(
+    expect((await session.handleLine(':source 2 harbour_notes')).output).toBe(
       'Boats leave before noon.\n— Harbour notes, ¶2',
     );
-    expect(session.handleLine(':source 1 nope').output).toBe(
+    expect((await session.handleLine(':source 1 nope')).output).toBe(
       'No article "nope". Type :docs for the list of article ids.',
     );
   });
 
   it.each([':source', ':source x', ':source 0', ':source -1'])(
     'explains the usage of %j',
-    (line) => {
-      expect(createReplSession(qa, PLAIN).handleLine(line).output).toBe(
+    async (line) => {
+      expect((await createReplSession(qa, PLAIN).handleLine(line)).output).toBe(
         'Usage: :source N [article-id], where N is a paragraph number such as 3.',
       );
     },
   );
 
-  it('ignores blank lines and accepts command aliases', () => {
+  it('ignores blank lines and accepts command aliases', async () => {
     const session = createReplSession(qa, PLAIN);
-    expect(session.handleLine('   ')).toEqual({ output: '', quit: false });
-    expect(session.handleLine(':h').output).toBe(REPL_HELP);
-    expect(session.handleLine(':Q')).toEqual({ output: '', quit: true });
+    expect(await session.handleLine('   ')).toEqual({ output: '', quit: false });
+    expect((await session.handleLine(':h')).output).toBe(REPL_HELP);
+    expect(await session.handleLine(':Q')).toEqual({ output: '', quit: true });
   });
 
-  it('styles only with the ANSI style it is given', () => {
+  it('styles only with the ANSI style it is given', async () => {
     const question = 'When does the harbour open?';
-    expect(createReplSession(qa, PLAIN).handleLine(question).output).not.toContain('\u001b[');
-    expect(createReplSession(qa, ANSI).handleLine(question).output).toContain('\u001b[');
+    expect((await createReplSession(qa, PLAIN).handleLine(question)).output).not.toContain(
+      '\u001b[',
+    );
+    expect((await createReplSession(qa, ANSI).handleLine(question)).output).toContain('\u001b[');
   });
 });
