@@ -118,19 +118,21 @@ function mergeColumns(runs: readonly ColumnRun[]): AnnotationColumns {
   const translate = (source: AnnotationColumns) => {
     let found = translations.get(source);
     if (found) return found;
-    const stringMap = new Int32Array(source.strings.length).fill(-1);
-    const typeMap = new Int32Array(source.types.length / TYPE_WIDTH).fill(-1);
+    // Maps, not arrays the size of the source's tables: a slice of one article of a large
+    // snapshot meets a few hundred of its tens of thousands of types.
+    const stringMap = new Map<number, number>();
+    const typeMap = new Map<number, number>();
     const string = (id: number): number => {
-      let mapped = stringMap[id] ?? -1;
-      if (mapped < 0) {
+      let mapped = stringMap.get(id);
+      if (mapped === undefined) {
         mapped = intern(source.strings[id] ?? '');
-        stringMap[id] = mapped;
+        stringMap.set(id, mapped);
       }
       return mapped;
     };
     const type = (id: number): number => {
-      let mapped = typeMap[id] ?? -1;
-      if (mapped < 0) {
+      let mapped = typeMap.get(id);
+      if (mapped === undefined) {
         const base = id * TYPE_WIDTH;
         const row = [0, 1, 2, 3].map((k) => string(source.types[base + k] ?? 0));
         row.push(source.types[base + 4] ?? 0);
@@ -140,7 +142,7 @@ function mergeColumns(runs: readonly ColumnRun[]): AnnotationColumns {
           typeIds.set(key, mapped);
           typeRows.push(...row);
         }
-        typeMap[id] = mapped;
+        typeMap.set(id, mapped);
       }
       return mapped;
     };

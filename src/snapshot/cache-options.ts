@@ -29,4 +29,9 @@ export interface IndexedCorpusOptions extends CachedAnswererOptions {
    * is, with its tuning; nothing is read from the cache folder at start. @default none
    */
   built?: CorpusIndex;
+  /**
+   * How long after an update, with no other update, the corpus snapshot is written for the next
+   * start (`settled()` writes it at once). @default 30000
+   */
+  snapshotDelayMs?: number;
 }

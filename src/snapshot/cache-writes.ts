@@ -7,15 +7,33 @@ import { writeArticleFile } from './article-file.js';
 import { articlePath, pruneSnapshots, snapshotPath } from './cache-folder.js';
 import { writeSnapshotFile } from './snapshot-file.js';
 
-/** What a build or a reload leaves in the cache folder for the next start. */
-export interface CacheWrites {
+/** Articles analysed afresh: their content key and analysis. */
+export type AnalysedArticles = readonly {
+  readonly key: string;
+  readonly annotations: CompactAnnotations;
+}[];
+
+/**
+ * Writes the article cache files of `analysed` into `folder` (small: each is worked out and
+ * written on its own).
+ *
+ * @throws file system errors as they are.
+ */
+export async function writeArticles(folder: string, analysed: AnalysedArticles): Promise<void> {
+  await Promise.all(
+    analysed.map(({ key, annotations }) =>
+      writeArticleFile(annotations, key, articlePath(folder, key)),
+    ),
+  );
+}
+
+/** The snapshot a build or a reload leaves for the next start. */
+export interface SnapshotWrite {
   /** The cache folder. */
   readonly folder: string;
   /** The index of the corpus in use, and its snapshot key. */
   readonly built: CorpusIndex;
   readonly key: string;
-  /** Articles analysed afresh: their content key and analysis. */
-  readonly analysed: readonly { readonly key: string; readonly annotations: CompactAnnotations }[];
   /** The content keys of every article in use (their files survive the clean-up). */
   readonly inUse: ReadonlySet<string>;
   /** The snapshot key of a corpus this one replaces, whose snapshot is now of no use. */
@@ -23,23 +41,21 @@ export interface CacheWrites {
 }
 
 /**
- * Writes the corpus snapshot and the new article files, deletes the snapshot a reload made
- * stale, and prunes the folder. The snapshot's bytes are worked out before this returns its
- * promise (synchronously), so a later reload cannot change what is written.
+ * Writes the corpus snapshot, deletes the one it replaces, and prunes the folder. The snapshot's
+ * bytes are worked out before this returns its promise, synchronously (a second or more for a
+ * large corpus, which is why a reload defers it), so a later reload cannot change what is
+ * written.
  *
  * @throws file system errors as they are (the index in memory is unaffected).
  */
-export function writeCache(writes: CacheWrites): Promise<void> {
-  const { folder, built, key } = writes;
-  const snapshot = writeSnapshotFile(built, key, snapshotPath(folder, key));
-  const articles = writes.analysed.map(({ key: article, annotations }) =>
-    writeArticleFile(annotations, article, articlePath(folder, article)),
-  );
+export function writeSnapshot(write: SnapshotWrite): Promise<void> {
+  const { folder, built, key } = write;
+  const written = writeSnapshotFile(built, key, snapshotPath(folder, key));
   return (async () => {
-    await Promise.all([snapshot, ...articles]);
-    if (writes.replaces && writes.replaces !== key) {
-      await rm(snapshotPath(folder, writes.replaces), { force: true });
+    await written;
+    if (write.replaces && write.replaces !== key) {
+      await rm(snapshotPath(folder, write.replaces), { force: true });
     }
-    await pruneSnapshots(folder, writes.inUse);
+    await pruneSnapshots(folder, write.inUse);
   })();
 }

@@ -20,8 +20,15 @@ import { openWordNet } from '../language/wordnet.js';
 import { articleKey, readArticleFile } from './article-file.js';
 import { articlePath } from './cache-folder.js';
 import { DEFAULT_INDEX_CACHE_DIR, type IndexedCorpusOptions } from './cache-options.js';
-import { writeCache } from './cache-writes.js';
+import { writeArticles, writeSnapshot } from './cache-writes.js';
 import { startIndex } from './start-index.js';
+
+/**
+ * How long after the last update the corpus snapshot is written: a burst of edits is saved once,
+ * and the second or more it takes to work out a large corpus's snapshot (the event loop is busy
+ * meanwhile) comes while the corpus is quiet, not right after each swap.
+ */
+const DEFAULT_SNAPSHOT_DELAY_MS = 30_000;
 
 /** The articles a reload added, changed and removed, by file name. */
 export interface CorpusChanges {
@@ -64,7 +71,11 @@ export interface IndexedCorpus {
    * @throws {ConfigError} never; errors of the analysis propagate and leave the index as it was.
    */
   update(next: Corpus): Promise<CorpusUpdate>;
-  /** Resolves once the cache files of the last build or update are written (or failed, logged). */
+  /**
+   * Writes now the snapshot an update has scheduled (see `snapshotDelayMs`), and resolves once
+   * every cache file of the last build or update is written (or failed, logged). A process
+   * calls it before it exits.
+   */
   settled(): Promise<void>;
   /**
    * Works out now what updates work on (each article's key, the vocabulary counts: under a
@@ -93,7 +104,33 @@ export async function openIndexedCorpus(
   const started = await startIndex(corpus, { ...options, cacheDir: folder });
   let current = { corpus, built: started.built, key: started.key };
   let answerer = createAnswererFromIndex(corpus, started.built);
-  let pending = started.writes;
+  let pending: Promise<unknown> = started.writes;
+  // The snapshot on disk, and the timer that will replace it once the corpus is quiet.
+  let saved = started.key;
+  let snapshotTimer: NodeJS.Timeout | undefined;
+  const snapshotDelayMs = options.snapshotDelayMs ?? DEFAULT_SNAPSHOT_DELAY_MS;
+  const warnUnsaved = (error: unknown) => {
+    const reason = error instanceof Error ? error.message : String(error);
+    logger.warn(`article-qa: the reloaded index was not saved to ${folder}: ${reason}`);
+  };
+  const saveNow = (): void => {
+    clearTimeout(snapshotTimer);
+    snapshotTimer = undefined;
+    if (current.key === saved) return;
+    const write = {
+      folder,
+      built: current.built,
+      key: current.key,
+      inUse: new Set(current.corpus.documents.map((document) => articleKey(document))),
+      replaces: saved,
+    };
+    saved = current.key;
+    try {
+      pending = Promise.all([pending, writeSnapshot(write).catch(warnUnsaved)]);
+    } catch (error) {
+      warnUnsaved(error);
+    }
+  };
   let opened: LiveIndexState | null = null;
   let queue: Promise<unknown> = Promise.resolve();
   // One WordNet for the life of the index: reverse relations of words new to the corpus.
@@ -146,7 +183,6 @@ export async function openIndexedCorpus(
 
     // The swap: from here to the assignment of `answerer`, nothing awaits.
     const previous = state.articles;
-    const replaced = current.key;
     state = applyCorpusChange(state, nextArticles, removed);
     opened = state;
     const key = started.keyOf(next);
@@ -154,18 +190,12 @@ export async function openIndexedCorpus(
     answerer = createAnswererFromIndex(next, state.built);
     const elapsedMs = performance.now() - t0;
 
-    const writes = writeCache({
-      folder,
-      built: state.built,
-      key,
-      analysed,
-      inUse: new Set(keys),
-      replaces: replaced,
-    }).catch((error: unknown) => {
-      const reason = error instanceof Error ? error.message : String(error);
-      logger.warn(`article-qa: the reloaded index was not saved to ${folder}: ${reason}`);
-    });
-    pending = writes;
+    // New articles' files now (small); the corpus snapshot, whose bytes take a second or more
+    // to work out for a large corpus, once the corpus has been quiet for a while.
+    pending = Promise.all([pending, writeArticles(folder, analysed).catch(warnUnsaved)]);
+    clearTimeout(snapshotTimer);
+    snapshotTimer = setTimeout(saveNow, snapshotDelayMs);
+    snapshotTimer.unref();
     return {
       changes: diffCorpora(previous, next.documents, keys),
       analysed: analysed.length,
@@ -192,7 +222,10 @@ export async function openIndexedCorpus(
       queue = run.catch(() => undefined);
       return run;
     },
-    settled: () => pending.then(() => undefined),
+    settled: () => {
+      saveNow();
+      return pending.then(() => undefined);
+    },
     prepare: () => {
       prepare();
     },

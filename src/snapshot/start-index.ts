@@ -8,7 +8,7 @@ import { resolveTuning } from '../tuning.js';
 import { articleKey, readArticleFile } from './article-file.js';
 import { articlePath, snapshotPath, touchSnapshot } from './cache-folder.js';
 import type { IndexedCorpusOptions } from './cache-options.js';
-import { writeCache } from './cache-writes.js';
+import { writeArticles, writeSnapshot } from './cache-writes.js';
 import { readSnapshotFile, snapshotKey } from './snapshot-file.js';
 
 /** The index a process starts with, and what it left to write. */
@@ -78,7 +78,8 @@ export async function startIndex(
   const report = `index of ${corpus.documents.length} article(s) built in ${elapsed()}${fromCache}, saved to ${file}`;
   let written: Promise<void>;
   try {
-    written = writeCache({ folder, built, key, analysed, inUse: new Set(keys.values()) });
+    const snapshot = writeSnapshot({ folder, built, key, inUse: new Set(keys.values()) });
+    written = Promise.all([snapshot, writeArticles(folder, analysed)]).then(() => undefined);
   } catch (error) {
     written = Promise.reject(error);
   }

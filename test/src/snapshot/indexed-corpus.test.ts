@@ -195,6 +195,31 @@ describe('IndexedCorpus.update', () => {
   });
 });
 
+describe('the snapshot after updates', () => {
+  it('is written once the corpus is quiet (or at settled), not at each update', async () => {
+    const indexed = await openIndexedCorpus(await loadCorpus(corpusDir), {
+      cacheDir,
+      logger: recordingLogger(),
+      snapshotDelayMs: 60_000,
+    });
+    open.push(indexed);
+    await indexed.settled();
+    const snapshots = async () => (await readdir(cacheDir)).filter((n) => n.endsWith('.bin'));
+    const first = await snapshots();
+    await addUpdate('orchard-festival.md');
+    await indexed.update(await loadCorpus(corpusDir));
+    await rm(join(corpusDir, 'ferry-strike.md'));
+    await indexed.update(await loadCorpus(corpusDir));
+    // The new article's analysis is cached at once; the corpus snapshot waits.
+    expect(await readdir(join(cacheDir, 'articles'))).toHaveLength(5);
+    expect(await snapshots()).toEqual(first);
+    await indexed.settled();
+    const last = await snapshots();
+    expect(last).toHaveLength(1);
+    expect(last).not.toEqual(first);
+  });
+});
+
 describe('the article cache', () => {
   it('keeps the articles in use and at most 1,000 others, newest first', async () => {
     const indexed = await openLive();
