@@ -16,6 +16,7 @@ runMain(async () => {
     logger: createLogger({ level: 'warn', pretty: true }),
     watch: env.CORPUS_WATCH,
     debounceMs: env.CORPUS_DEBOUNCE_MS,
+    cacheDir: env.INDEX_CACHE_DIR,
     onReload: (outcome) => {
       if (!outcome.ok) return;
       const { added, changed, removed } = outcome.update.changes;

@@ -16,6 +16,8 @@ const port = (example: string) =>
 
 /** The keys of a corpus followed as it changes: the bots' and the REPL's. */
 export const CorpusWatchShape = {
+  /** The snapshot folder (index snapshots, one analysis file per article). @default ".cache/index" */
+  INDEX_CACHE_DIR: z.preprocess(blankAsMissing, z.string().trim().min(1).optional()),
   /** Reload the corpus when its articles change. @default true */
   CORPUS_WATCH: z.preprocess(
     blankAsMissing,
@@ -95,6 +97,7 @@ export const OperationsConfigShape = {
 
 /** The operational settings, as parsed. */
 export interface OperationsConfig {
+  INDEX_CACHE_DIR?: string | undefined;
   CORPUS_WATCH: boolean;
   CORPUS_DEBOUNCE_MS: number;
   REDIS_URL?: string | undefined;

@@ -69,9 +69,16 @@ export async function startOperations(
       logger,
       watch: config.CORPUS_WATCH,
       debounceMs: config.CORPUS_DEBOUNCE_MS,
+      cacheDir: config.INDEX_CACHE_DIR,
       metrics,
       health,
     });
+    // `kill -HUP`: read the folder again now (after a symlink swap of the corpus, say).
+    const onHangup = () => {
+      logger.info('SIGHUP: reloading the corpus');
+      void corpus.reload();
+    };
+    process.on('SIGHUP', onHangup);
     return {
       metrics,
       health,
@@ -80,6 +87,7 @@ export async function startOperations(
       server,
       corpus,
       async close() {
+        process.off('SIGHUP', onHangup);
         await corpus.close();
         await server?.close();
         await redis?.close();
