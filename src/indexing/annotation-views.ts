@@ -19,6 +19,15 @@ const TOKEN_WIDTH = 4;
 const SENTENCE_WIDTH = 4;
 const ENTITY_WIDTH = 5;
 
+/**
+ * Where each slice's paragraphs lie in the annotations it was cut from, so that copying slices
+ * of one snapshot reads that snapshot's columns once, not each slice's copy of them.
+ */
+const sliceOrigins = new WeakMap<
+  CompactAnnotations,
+  { readonly annotations: CompactAnnotations; readonly first: number }
+>();
+
 /** Paragraphs `first` to `first + count - 1` of `annotations`, numbered from 0. */
 export function sliceAnnotations(
   annotations: CompactAnnotations,
@@ -32,7 +41,7 @@ export function sliceAnnotations(
     );
   }
   let columns: AnnotationColumns | undefined;
-  return {
+  const slice: CompactAnnotations = {
     paragraphCount: count,
     get tokenCount() {
       return this.columns.tokens.length / TOKEN_WIDTH;
@@ -40,10 +49,18 @@ export function sliceAnnotations(
     slots: null,
     decode: (index, text) => annotations.decode(first + index, text),
     get columns() {
-      columns ??= mergeColumns([{ annotations, first, count }]);
+      columns ??= mergeColumns([{ annotations: slice, first: 0, count }]);
       return columns;
     },
   };
+  const origin = sliceOrigins.get(annotations);
+  sliceOrigins.set(
+    slice,
+    origin
+      ? { annotations: origin.annotations, first: origin.first + first }
+      : { annotations, first },
+  );
+  return slice;
 }
 
 /**
@@ -105,7 +122,13 @@ interface ColumnRun {
  * in linear time over the typed arrays: a reloaded corpus of 100,000 paragraphs is copied in a
  * fraction of a second.
  */
-function mergeColumns(runs: readonly ColumnRun[]): AnnotationColumns {
+function mergeColumns(runsOfViews: readonly ColumnRun[]): AnnotationColumns {
+  const runs = runsOfViews.map((run) => {
+    const origin = sliceOrigins.get(run.annotations);
+    return origin
+      ? { ...run, annotations: origin.annotations, first: origin.first + run.first }
+      : run;
+  });
   const { strings, idOf: intern } = createStringTable();
   const typeRows: number[] = [];
   const typeIds = new Map<string, number>();
@@ -115,24 +138,29 @@ function mergeColumns(runs: readonly ColumnRun[]): AnnotationColumns {
     AnnotationColumns,
     { string(id: number): number; type(id: number): number }
   >();
-  const translate = (source: AnnotationColumns) => {
+  const translate = (source: AnnotationColumns, tokenCount: number) => {
     let found = translations.get(source);
     if (found) return found;
-    // Maps, not arrays the size of the source's tables: a slice of one article of a large
-    // snapshot meets a few hundred of its tens of thousands of types.
-    const stringMap = new Map<number, number>();
-    const typeMap = new Map<number, number>();
+    // Sparse maps for a slice of one article of a large snapshot (a few hundred of its tens of
+    // thousands of types), arrays for a corpus copied whole.
+    const typeCount = source.types.length / TYPE_WIDTH;
+    const sparse = tokenCount < typeCount;
+    const stringMap = sparse ? new Map<number, number>() : null;
+    const typeMap = sparse ? new Map<number, number>() : null;
+    const stringArray = sparse ? null : new Int32Array(source.strings.length).fill(-1);
+    const typeArray = sparse ? null : new Int32Array(typeCount).fill(-1);
     const string = (id: number): number => {
-      let mapped = stringMap.get(id);
-      if (mapped === undefined) {
+      let mapped = stringMap ? stringMap.get(id) : (stringArray?.[id] ?? -1);
+      if (mapped === undefined || mapped < 0) {
         mapped = intern(source.strings[id] ?? '');
-        stringMap.set(id, mapped);
+        if (stringMap) stringMap.set(id, mapped);
+        else if (stringArray) stringArray[id] = mapped;
       }
       return mapped;
     };
     const type = (id: number): number => {
-      let mapped = typeMap.get(id);
-      if (mapped === undefined) {
+      let mapped = typeMap ? typeMap.get(id) : (typeArray?.[id] ?? -1);
+      if (mapped === undefined || mapped < 0) {
         const base = id * TYPE_WIDTH;
         const row = [0, 1, 2, 3].map((k) => string(source.types[base + k] ?? 0));
         row.push(source.types[base + 4] ?? 0);
@@ -142,7 +170,8 @@ function mergeColumns(runs: readonly ColumnRun[]): AnnotationColumns {
           typeIds.set(key, mapped);
           typeRows.push(...row);
         }
-        typeMap.set(id, mapped);
+        if (typeMap) typeMap.set(id, mapped);
+        else if (typeArray) typeArray[id] = mapped;
       }
       return mapped;
     };
@@ -173,8 +202,12 @@ function mergeColumns(runs: readonly ColumnRun[]): AnnotationColumns {
   const sentences = new Uint32Array(lengths.sentences * SENTENCE_WIDTH);
   const entities = new Uint32Array(lengths.entities * ENTITY_WIDTH);
   const at = { paragraphs: 0, tokens: 0, sentences: 0, entities: 0 };
+  const tokensOf = new Map<AnnotationColumns, number>();
+  for (const { source, tokens: t } of located) {
+    tokensOf.set(source, (tokensOf.get(source) ?? 0) + t[1] - t[0]);
+  }
   for (const { source, run, tokens: t, sentences: s, entities: e } of located) {
-    const map = translate(source);
+    const map = translate(source, tokensOf.get(source) ?? 0);
     for (let p = run.first; p < run.first + run.count; p += 1) {
       const base = p * PARAGRAPH_WIDTH;
       paragraphs[at.paragraphs * PARAGRAPH_WIDTH] =
