@@ -110,12 +110,13 @@ runMain(async () => {
     logger.info({ inFlight: inFlight.size }, 'stopping');
     const abandoned = await inFlight.drain(config.SHUTDOWN_GRACE_MS);
     if (abandoned > 0) logger.warn({ abandoned }, 'stopped with answers still in progress');
+    // The corpus watch stops and the index is saved before the bounded wait below starts.
+    await ops.close();
     logger.info('disconnecting');
     // With the gateway unreachable, @discordjs/ws keeps its reconnect loop running even after
     // destroy() (it only sees an "idle" shard; cf. discord.js#10382), so bound the wait.
     setTimeout(() => process.exit(), STOP_GRACE_MS).unref();
     await client.destroy();
-    await ops.close();
     // An open IPC channel would keep a shard process alive after its client is gone.
     if (process.connected) process.disconnect();
   };
