@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import type { CommandTiming } from './result-schema.js';
+import { SERVING_NODE_FLAGS, START_NODE_FLAGS } from './serving-flags.js';
 import { median } from './stats.js';
 
 /** The question asked from the command line; any question about the bundled article will do. */
@@ -106,24 +107,51 @@ async function timeRepeatedly(
   };
 }
 
+/** The longest `npm run --silent ask` may take from process start to exit. */
+export const ASK_TARGET_MS = 400;
+
+/** Labels of the figures that {@link describeAskTarget} compares. */
+export const ASK_LABEL = 'ask (npm run, process start to exit)';
+export const PLAIN_LABEL = 'plain MiniSearch script, same article (node, no npm)';
+
 /**
  * End-to-end start-up figures on the bundled article (`CORPUS_DIR=corpus` for every command):
- * `npm run --silent ask` from process start to exit, the same without npm and the tsx CLI, bare
- * Node start, and REPL start to first prompt.
+ * `npm run --silent ask` from process start to exit; the same as npm runs it (the launcher,
+ * which picks the bundle), without npm; a plain MiniSearch script over the same article, the
+ * yardstick; bare Node start; the tsx path a fresh checkout without a build takes; and REPL
+ * start to first prompt.
  */
 export async function measureEndToEnd(options: EndToEndOptions): Promise<CommandTiming[]> {
   const { cwd } = options;
   const runs = options.runs ?? 5;
   const ask = ['adapters/cli/ask.ts', E2E_QUESTION];
+  const launch = [
+    ...SERVING_NODE_FLAGS,
+    ...START_NODE_FLAGS,
+    'scripts/launch.cjs',
+    'adapters/cli/ask',
+  ];
   return [
     await timeRepeatedly(
-      'ask (npm run, process start to exit)',
+      ASK_LABEL,
       `npm run --silent ask -- "${E2E_QUESTION}"`,
       () => runToExit('npm', ['run', '--silent', 'ask', '--', E2E_QUESTION], cwd),
       runs,
     ),
     await timeRepeatedly(
-      'ask without npm (node --import tsx)',
+      'ask without npm (node scripts/launch.cjs)',
+      `node ${launch.join(' ')} "${E2E_QUESTION}"`,
+      () => runToExit(process.execPath, [...launch, E2E_QUESTION], cwd),
+      runs,
+    ),
+    await timeRepeatedly(
+      PLAIN_LABEL,
+      `node bench/plain-ask.mjs corpus "${E2E_QUESTION}"`,
+      () => runToExit(process.execPath, ['bench/plain-ask.mjs', 'corpus', E2E_QUESTION], cwd),
+      runs,
+    ),
+    await timeRepeatedly(
+      'ask from sources (node --import tsx, no build)',
       `node --import tsx adapters/cli/ask.ts "${E2E_QUESTION}"`,
       () => runToExit(process.execPath, ['--import', 'tsx', ...ask], cwd),
       runs,
@@ -141,4 +169,14 @@ export async function measureEndToEnd(options: EndToEndOptions): Promise<Command
       runs,
     ),
   ];
+}
+
+/** One line on `ask` against its target and beside the plain MiniSearch script. */
+export function describeAskTarget(timings: readonly CommandTiming[]): string | null {
+  const ask = timings.find((t) => t.label === ASK_LABEL)?.medianMs;
+  const plain = timings.find((t) => t.label === PLAIN_LABEL)?.medianMs;
+  if (ask === undefined || ask === null) return null;
+  const verdict = ask <= ASK_TARGET_MS ? 'met' : 'NOT met';
+  const beside = plain ? `, ${(ask / plain).toFixed(1)}× the plain MiniSearch script` : '';
+  return `ask target (≤ ${ASK_TARGET_MS} ms from process start to exit): ${verdict}, ${Math.round(ask)} ms${beside}`;
 }

@@ -4,6 +4,8 @@ import { cpus, platform, totalmem } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readTuningFile } from '../adapters/cli/tuning-file.js';
+import { loadDotEnv } from '../adapters/shared/environment.js';
+import { figuresBody, writeFiguresSection } from '../adapters/shared/figures-file.js';
 import { runMain } from '../adapters/shared/run-main.js';
 import { ensureGeneratedCorpus } from './corpus-generator.js';
 import { measureEndToEnd } from './end-to-end.js';
@@ -30,7 +32,9 @@ const log = (message: string): void => {
 };
 
 runMain(async () => {
-  const flags = parseBenchFlags(process.argv.slice(2));
+  loadDotEnv();
+  const argv = process.argv.slice(2);
+  const flags = parseBenchFlags(argv);
   if (flags.help) {
     process.stdout.write(`${BENCH_USAGE}\n`);
     return;
@@ -71,7 +75,12 @@ runMain(async () => {
     sizes,
     endToEnd,
   };
-  process.stdout.write(flags.json ? `${JSON.stringify(report, null, 2)}\n` : renderReport(report));
+  const text = renderReport(report);
+  process.stdout.write(flags.json ? `${JSON.stringify(report, null, 2)}\n` : text);
+  if (flags.write !== undefined) {
+    const command = `npm run --silent bench -- ${argv.join(' ')}`;
+    await writeFiguresSection(flags.write, 'bench', figuresBody('Benchmark', command, text));
+  }
 });
 
 async function measureSize(

@@ -1,5 +1,10 @@
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import {
+  type CommandSpec,
+  HELP_FLAG,
+  readCommandLine,
+  usageProblem,
+} from '../adapters/shared/command-line.js';
 import { UsageError } from '../src/index.js';
 
 /** The help text of `npm run bench`. */
@@ -17,6 +22,8 @@ Options:
   --tuning FILE         the bot's tuned numbers from FILE (JSON, any part of src/tuning.ts)
                         instead of the shipped ones; the start-up times use the shipped ones
   --json                print the report as one JSON object (only JSON on stdout)
+  --write FILE          also write the report, stamped with the date and machine, into its
+                        section of a Markdown file such as docs/performance.md
   -h, --help            show this help`;
 
 /** A corpus size to measure: the bundled article, or a number of generated paragraphs. */
@@ -36,6 +43,8 @@ export interface BenchFlags {
   /** A JSON file of tuning overrides for the bot, or undefined for the shipped tuning. */
   readonly tuning: string | undefined;
   readonly json: boolean;
+  /** Markdown file whose figures section gets the report. */
+  readonly write?: string;
   readonly help: boolean;
 }
 
@@ -53,8 +62,24 @@ const FlagsSchema = z.object({
   'skip-end-to-end': z.boolean().default(false),
   tuning: z.string().trim().min(1, '--tuning needs a file path').optional(),
   json: z.boolean().default(false),
+  write: z.string().trim().min(1, '--write needs a file path').optional(),
   help: z.boolean().default(false),
 });
+
+/** The flags of `npm run bench`. */
+export const BENCH_COMMAND: CommandSpec = {
+  command: 'npm run bench',
+  flags: {
+    sizes: { type: 'string' },
+    queries: { type: 'string' },
+    seed: { type: 'string' },
+    'skip-end-to-end': { type: 'boolean' },
+    tuning: { type: 'string' },
+    json: { type: 'boolean' },
+    write: { type: 'string' },
+    ...HELP_FLAG,
+  },
+};
 
 /**
  * Parses one size: `article`, or a paragraph count such as `1k`, `10k`, `2500`.
@@ -81,33 +106,17 @@ export function parseSize(text: string): BenchSize {
  * @throws {UsageError} with the fix in the message.
  */
 export function parseBenchFlags(argv: readonly string[]): BenchFlags {
-  let values: Record<string, unknown>;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      options: {
-        sizes: { type: 'string' },
-        queries: { type: 'string' },
-        seed: { type: 'string' },
-        'skip-end-to-end': { type: 'boolean' },
-        tuning: { type: 'string' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message.split('\n')[0]}\n\n${BENCH_USAGE}`);
-  }
+  const { values } = readCommandLine(BENCH_COMMAND, argv);
   const parsed = FlagsSchema.safeParse(values);
   if (!parsed.success) {
-    throw new UsageError(
-      `${parsed.error.issues.map((i) => i.message).join('\n')}\n\n${BENCH_USAGE}`,
+    throw usageProblem(
+      BENCH_COMMAND,
+      parsed.error.issues.map((i) => i.message),
     );
   }
   const flags = parsed.data;
   const labels = flags.sizes.split(',').filter((s) => s.trim() !== '');
-  if (labels.length === 0)
-    throw new UsageError(`--sizes needs at least one size\n\n${BENCH_USAGE}`);
+  if (labels.length === 0) throw usageProblem(BENCH_COMMAND, ['--sizes needs at least one size']);
   const sizes = labels.map(parseSize);
   const seen = new Set<string>();
   return {
@@ -117,6 +126,7 @@ export function parseBenchFlags(argv: readonly string[]): BenchFlags {
     endToEnd: !flags['skip-end-to-end'],
     tuning: flags.tuning,
     json: flags.json,
+    ...(flags.write ? { write: flags.write } : {}),
     help: flags.help,
   };
 }

@@ -1,3 +1,4 @@
+import { describeAskTarget } from './end-to-end.js';
 import type { BenchReport, CommandTiming, EngineRun, SizeReport } from './result-schema.js';
 
 type Align = 'left' | 'right';
@@ -266,6 +267,8 @@ export function renderReport(report: BenchReport): string {
   }
   if (report.endToEnd.length > 0) {
     parts.push('', 'Start-up on the bundled article', renderEndToEndTable(report.endToEnd));
+    const target = describeAskTarget(report.endToEnd);
+    if (target) parts.push(target);
   }
   return `${parts.join('\n')}\n`;
 }

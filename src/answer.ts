@@ -22,7 +22,7 @@ export const ExcerptSchema = z.object({
   text: z.string().min(1),
   /** Relevance, higher is better; comparable only within one answer. */
   score: z.number(),
-  /** Matched question words inside `quote`, for renderers that highlight. */
+  /** The question's own words inside `quote` (not words reached as relatives), for renderers that highlight. */
   highlights: z.array(HighlightSchema),
 });
 

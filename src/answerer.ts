@@ -104,7 +104,7 @@ function answer(parts: RetrieverParts, question: string, options: AskOptions): A
   const retrieval = retrieve(parts, analysis);
   const decision = decideAnswer(analysis, retrieval, parts.wordnet, parts.tuning);
   const excerpts = decision.ranked.slice(offset, offset + top).map((r) => {
-    const quote = selectQuote(r.paragraph, r.window, r.matchedTerms);
+    const quote = selectQuote(r.paragraph, r.window, retrieval.terms.questionTerms);
     return toExcerpt(r.paragraph, quote.text, r.score, quote.highlights);
   });
   return {

@@ -1,6 +1,12 @@
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { DEFAULT_EXCERPTS, UsageError } from '../../src/index.js';
+import { DEFAULT_EXCERPTS } from '../../src/index.js';
+import {
+  type CommandSpec,
+  CorpusFlagSchema,
+  HELP_FLAG,
+  parseCommandLine,
+  TopFlagSchema,
+} from '../shared/command-line.js';
 
 export const ASK_USAGE = `Usage: npm run --silent ask -- [options] ["question"]
 
@@ -9,49 +15,42 @@ With no question, reads questions from stdin, one per line, and writes one line 
 
 Options:
   --json         print each Answer as one JSON line
-  --corpus DIR   folder of articles (default: corpus, or CORPUS_DIR)
+  --corpus DIR   folder of articles (default: CORPUS_DIR from the environment or .env, else corpus)
   --top N        number of excerpts, 1-20 (default: ${DEFAULT_EXCERPTS})
   -h, --help     show this help`;
 
-/** Validated `ask` flags. */
-export const AskFlagsSchema = z.object({
-  json: z.boolean().default(false),
-  corpus: z.string().trim().min(1, '--corpus needs a folder path').optional(),
-  top: z.coerce
-    .number({ error: '--top must be a whole number from 1 to 20' })
-    .int('--top must be a whole number from 1 to 20')
-    .min(1, '--top must be a whole number from 1 to 20')
-    .max(20, '--top must be a whole number from 1 to 20')
-    .default(DEFAULT_EXCERPTS),
-  help: z.boolean().default(false),
-  question: z.string().optional(),
-});
+/** Said on stderr when questions are to be typed, so a terminal never just waits in silence. */
+export const ASK_PROMPT =
+  'Type a question and press Enter (one per line; Ctrl-D to finish). For the options: npm run ask -- --help';
 
-export type AskFlags = z.infer<typeof AskFlagsSchema>;
+/** The flags of `npm run ask`. */
+export const ASK_COMMAND: CommandSpec = {
+  command: 'npm run ask',
+  flags: {
+    json: { type: 'boolean' },
+    corpus: { type: 'string' },
+    top: { type: 'string' },
+    ...HELP_FLAG,
+  },
+  positionals: true,
+};
 
-/** Parses and validates `ask`'s command line. @throws {UsageError} with the fix in the message. */
+/** Validated `ask` flags; the words that are not flags make the question. */
+export const AskFlagsSchema = z
+  .object({
+    json: z.boolean().default(false),
+    corpus: CorpusFlagSchema,
+    top: TopFlagSchema,
+    help: z.boolean().default(false),
+    positionals: z.array(z.string()).default([]),
+  })
+  .transform(({ positionals, ...flags }) =>
+    positionals.length > 0 ? { ...flags, question: positionals.join(' ') } : flags,
+  );
+
+export type AskFlags = z.infer<typeof AskFlagsSchema> & { question?: string };
+
+/** Parses and validates `ask`'s command line. @throws {UsageError} one line per problem. */
 export function parseAskFlags(argv: readonly string[]): AskFlags {
-  let parsed: ReturnType<typeof parseArgs>;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        json: { type: 'boolean' },
-        corpus: { type: 'string' },
-        top: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message.split('\n')[0]}\n\n${ASK_USAGE}`);
-  }
-  const result = AskFlagsSchema.safeParse({
-    ...parsed.values,
-    question: parsed.positionals.length > 0 ? parsed.positionals.join(' ') : undefined,
-  });
-  if (!result.success) {
-    throw new UsageError(`${result.error.issues.map((i) => i.message).join('\n')}\n\n${ASK_USAGE}`);
-  }
-  return result.data;
+  return parseCommandLine(ASK_COMMAND, AskFlagsSchema, argv);
 }

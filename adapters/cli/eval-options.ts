@@ -1,6 +1,11 @@
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { UsageError } from '../../src/index.js';
+import {
+  type CommandSpec,
+  CorpusFlagSchema,
+  HELP_FLAG,
+  readCommandLine,
+  usageProblem,
+} from '../shared/command-line.js';
 
 export const EVAL_USAGE = `Usage: npm run --silent eval -- [options] FILE.jsonl
        npm run --silent eval -- --squad FILE.jsonl [options]
@@ -9,7 +14,7 @@ Scores the bot on a question file and prints paragraph accuracy (top-1, top-3, M
 abstentions, short-answer exact match and F1 (SQuAD normalisation) and verbatim quotes.
 
 Options:
-  --corpus DIR    corpus for an article question file (default: corpus, or CORPUS_DIR)
+  --corpus DIR    corpus for an article question file (default: CORPUS_DIR, else corpus)
   --squad FILE    a converted SQuAD file instead: each article is its own corpus
   --limit N       only the first N questions (article file) or articles (SQuAD)
   --baseline      also score plain MiniSearch with default options, side by side
@@ -17,6 +22,8 @@ Options:
                   src/tuning.ts, e.g. {"decision": {"minCoverage": 0.4}})
   --verbose       list the misses
   --json          print the metrics as one JSON object
+  --write FILE    also write the report, stamped with the date and machine, into its section
+                  of a Markdown file such as docs/quality.md (other sections are kept)
   -h, --help      show this help`;
 
 const LIMIT_MESSAGE = '--limit must be a whole number of at least 1';
@@ -25,7 +32,7 @@ const LIMIT_MESSAGE = '--limit must be a whole number of at least 1';
 export const EvalFlagsSchema = z.object({
   file: z.string().min(1).optional(),
   squad: z.string().trim().min(1, '--squad needs a file path').optional(),
-  corpus: z.string().trim().min(1, '--corpus needs a folder path').optional(),
+  corpus: CorpusFlagSchema,
   limit: z.coerce
     .number({ error: LIMIT_MESSAGE })
     .int(LIMIT_MESSAGE)
@@ -35,52 +42,56 @@ export const EvalFlagsSchema = z.object({
   tuning: z.string().trim().min(1, '--tuning needs a file path').optional(),
   verbose: z.boolean().default(false),
   json: z.boolean().default(false),
+  write: z.string().trim().min(1, '--write needs a file path').optional(),
   help: z.boolean().default(false),
 });
 
 export type EvalFlags = z.infer<typeof EvalFlagsSchema>;
 
-/** Parses and validates `eval`'s command line. @throws {UsageError} with the fix in the message. */
+/** The flags of `npm run eval`. */
+export const EVAL_COMMAND: CommandSpec = {
+  command: 'npm run eval',
+  flags: {
+    squad: { type: 'string' },
+    corpus: { type: 'string' },
+    limit: { type: 'string' },
+    baseline: { type: 'boolean' },
+    tuning: { type: 'string' },
+    verbose: { type: 'boolean' },
+    json: { type: 'boolean' },
+    write: { type: 'string' },
+    ...HELP_FLAG,
+  },
+  positionals: true,
+};
+
+/** Parses and validates `eval`'s command line. @throws {UsageError} one line per problem. */
 export function parseEvalFlags(argv: readonly string[]): EvalFlags {
-  let parsed: ReturnType<typeof parseArgs>;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        squad: { type: 'string' },
-        corpus: { type: 'string' },
-        limit: { type: 'string' },
-        baseline: { type: 'boolean' },
-        tuning: { type: 'string' },
-        verbose: { type: 'boolean' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message.split('\n')[0]}\n\n${EVAL_USAGE}`);
-  }
+  const { values, positionals } = readCommandLine(EVAL_COMMAND, argv);
   const problems: string[] = [];
-  if (parsed.positionals.length > 1) problems.push('give one question file');
-  const result = EvalFlagsSchema.safeParse({ ...parsed.values, file: parsed.positionals[0] });
+  if (positionals.length > 1) problems.push('Give one question file');
+  const result = EvalFlagsSchema.safeParse({ ...values, file: positionals[0] });
   if (!result.success) problems.push(...result.error.issues.map((i) => i.message));
   const flags = result.data;
   if (flags && !flags.help) {
     if (flags.file === undefined && flags.squad === undefined) {
-      problems.push('give a question file (FILE.jsonl) or --squad FILE');
+      problems.push('Give a question file (FILE.jsonl) or --squad FILE');
     }
     if (flags.file !== undefined && flags.squad !== undefined) {
-      problems.push('give either a question file or --squad FILE, not both');
+      problems.push('Give either a question file or --squad FILE, not both');
     }
     if (flags.squad !== undefined && flags.corpus !== undefined) {
       problems.push(
         '--corpus applies to article question files; a SQuAD file brings its own articles',
       );
     }
+    if (flags.json && flags.write !== undefined) {
+      problems.push('Give --json or --write FILE, not both');
+    }
+    if (flags.tuning !== undefined && flags.write !== undefined) {
+      problems.push('--write records the shipped tuning; give --tuning or --write FILE, not both');
+    }
   }
-  if (problems.length > 0 || !flags) {
-    throw new UsageError(`${problems.join('\n')}\n\n${EVAL_USAGE}`);
-  }
+  if (problems.length > 0 || !flags) throw usageProblem(EVAL_COMMAND, problems);
   return flags;
 }

@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createMiniSearchPredictor } from '../../src/eval/plain-minisearch.js';
 import {
@@ -22,6 +23,8 @@ import {
   parseConfig,
   type TuningOverrides,
 } from '../../src/index.js';
+import { loadDotEnv } from '../shared/environment.js';
+import { figuresBody, writeFiguresSection } from '../shared/figures-file.js';
 import { runMain } from '../shared/run-main.js';
 import { readArticleQuestions, readSquadArticles } from './eval-files.js';
 import { EVAL_USAGE, type EvalFlags, parseEvalFlags } from './eval-options.js';
@@ -42,7 +45,9 @@ const ours =
     createAnswererPredictor(createAnswerer(corpus, { tuning }));
 
 runMain(async () => {
-  const flags = parseEvalFlags(process.argv.slice(2));
+  loadDotEnv();
+  const argv = process.argv.slice(2);
+  const flags = parseEvalFlags(argv);
   if (flags.help) {
     process.stdout.write(`${EVAL_USAGE}\n`);
     return;
@@ -65,7 +70,13 @@ runMain(async () => {
     ...(theirs ? { baseline: summarizeResults(theirs.results, typeOrder) } : {}),
     ...(flags.verbose ? { misses: mine.results.filter((r) => describeMiss(r).length > 0) } : {}),
   };
-  process.stdout.write(`${flags.json ? renderReportJson(report) : renderReport(report)}\n`);
+  const text = renderReport(report);
+  process.stdout.write(`${flags.json ? renderReportJson(report) : text}\n`);
+  if (flags.write !== undefined) {
+    const command = `npm run --silent eval -- ${argv.join(' ')}`;
+    const key = `eval ${flags.squad !== undefined ? 'squad ' : ''}${basename(file)}`;
+    await writeFiguresSection(flags.write, key, figuresBody(basename(file), command, text));
+  }
 });
 
 async function loadArticleBatch(flags: EvalFlags) {

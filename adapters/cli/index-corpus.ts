@@ -1,13 +1,20 @@
-import { parseArgs } from 'node:util';
+import { z } from 'zod';
 import {
   CoreConfigSchema,
   createAnswererCached,
   DEFAULT_INDEX_CACHE_DIR,
   loadCorpus,
   parseConfig,
-  UsageError,
 } from '../../src/index.js';
+import {
+  type CommandSpec,
+  CorpusFlagSchema,
+  HELP_FLAG,
+  parseCommandLine,
+} from '../shared/command-line.js';
+import { loadDotEnv } from '../shared/environment.js';
 import { runMain } from '../shared/run-main.js';
+import { createSnapshotLogger } from '../shared/snapshot-logger.js';
 
 export const INDEX_USAGE = `Usage: npm run index -- [options]
 
@@ -15,36 +22,33 @@ Analyses every article of the corpus and saves the index snapshot that ask, the 
 bots load at start (they build it themselves when it is missing or stale; this does it ahead).
 
 Options:
-  --corpus DIR      folder of articles (default: corpus, or CORPUS_DIR)
+  --corpus DIR      folder of articles (default: CORPUS_DIR from the environment or .env, else corpus)
   --cache-dir DIR   folder of snapshots (default: ${DEFAULT_INDEX_CACHE_DIR})
   -h, --help        show this help`;
 
+const INDEX_COMMAND: CommandSpec = {
+  command: 'npm run index',
+  flags: { corpus: { type: 'string' }, 'cache-dir': { type: 'string' }, ...HELP_FLAG },
+};
+
+const IndexFlagsSchema = z.object({
+  corpus: CorpusFlagSchema,
+  'cache-dir': z.string().trim().min(1, '--cache-dir needs a folder path').optional(),
+  help: z.boolean().default(false),
+});
+
 runMain(async () => {
-  let values: { corpus?: string; 'cache-dir'?: string; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      args: process.argv.slice(2),
-      options: {
-        corpus: { type: 'string' },
-        'cache-dir': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message.split('\n')[0]}\n\n${INDEX_USAGE}`);
-  }
-  if (values.help) {
+  loadDotEnv();
+  const flags = parseCommandLine(INDEX_COMMAND, IndexFlagsSchema, process.argv.slice(2));
+  if (flags.help) {
     process.stdout.write(`${INDEX_USAGE}\n`);
     return;
   }
   const env = parseConfig(CoreConfigSchema, process.env);
-  const corpus = await loadCorpus(values.corpus ?? env.CORPUS_DIR);
+  const corpus = await loadCorpus(flags.corpus ?? env.CORPUS_DIR);
   await createAnswererCached(corpus, {
-    cacheDir: values['cache-dir'],
+    cacheDir: flags['cache-dir'],
     rebuild: true,
-    logger: {
-      info: (message) => process.stdout.write(`${message}\n`),
-      warn: (message) => process.stderr.write(`${message}\n`),
-    },
+    logger: createSnapshotLogger({ info: process.stdout, warn: process.stderr }),
   });
 });

@@ -3,11 +3,14 @@ import { Client, DiscordjsErrorCodes, Events, GatewayIntentBits, Partials } from
 import { ConfigError } from '../../src/index.js';
 import type { Health } from '../shared/health.js';
 import type { Logger } from '../shared/logger.js';
+import { networkFailureCode } from '../shared/network-errors.js';
 import { createDiscordRouter } from './boundary.js';
 import { COMMANDS } from './commands.js';
+import { discordUnreachable } from './config.js';
 import { handleAsk } from './handlers/ask.js';
 import { handleAutocomplete } from './handlers/autocomplete.js';
 import { type HandlerOptions, resolveHandlerDeps } from './handlers/deps.js';
+import { handleHelp } from './handlers/help.js';
 import { handleMessage } from './handlers/message.js';
 import { handleMore } from './handlers/more.js';
 import { handleSource } from './handlers/source.js';
@@ -65,7 +68,7 @@ export async function startBot(options: StartBotOptions): Promise<Client> {
     await ready;
   } catch (error) {
     await client.destroy();
-    throw explainLoginFailure(error);
+    throw explainLoginFailure(error, options.apiUrl);
   }
   options.health?.set({ platform: 'connected' });
   logger.info(
@@ -85,6 +88,7 @@ export function registerHandlers(client: Client, options: HandlerOptions): void 
   router.message(handleMessage);
   router.command(COMMANDS.ask.name, handleAsk);
   router.command(COMMANDS.source.name, handleSource);
+  router.command(COMMANDS.help.name, handleHelp);
   router.autocomplete(handleAutocomplete);
   router.button(isMoreId, handleMore);
   client.on(Events.MessageCreate, (message) => void router.onMessage(message));
@@ -117,7 +121,11 @@ function watchClient(client: Client, logger: Logger, health: Health | undefined)
   });
 }
 
-function explainLoginFailure(error: unknown): unknown {
+function explainLoginFailure(error: unknown, apiUrl: string | undefined): unknown {
+  const network = networkFailureCode(error);
+  if (network) {
+    return discordUnreachable(apiUrl, network, error);
+  }
   const code = (error as { code?: unknown } | null)?.code;
   if (code === DiscordjsErrorCodes.TokenInvalid) {
     return new ConfigError(

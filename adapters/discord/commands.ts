@@ -13,6 +13,7 @@ import type { ArticleDocument } from '../../src/index.js';
 export const COMMANDS = {
   ask: { name: 'ask', question: 'question', private: 'private' },
   source: { name: 'source', paragraph: 'paragraph', article: 'article' },
+  help: { name: 'help' },
 } as const;
 
 /** Discord allows at most 25 fixed choices; beyond that the article option autocompletes. */
@@ -75,6 +76,12 @@ export function buildCommands(documents: readonly ArticleDocument[]): CommandDef
             : { autocomplete: true }),
         },
       ],
+    },
+    {
+      name: COMMANDS.help.name,
+      type: ApplicationCommandType.ChatInput,
+      description: 'How to ask, and which articles I answer from (only you see it).',
+      ...usable,
     },
   ];
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { CoreConfigSchema } from '../../src/index.js';
+import { type ConfigError, CoreConfigSchema } from '../../src/index.js';
 import { blankAsMissing } from '../shared/environment.js';
+import { unreachable } from '../shared/network-errors.js';
 import { LOG_LEVELS, OperationsConfigShape } from '../shared/operations-config.js';
 
 const PORTAL = 'https://discord.com/developers/applications';
@@ -62,3 +63,21 @@ export const DiscordDeployConfigSchema = DiscordConfigSchema.extend({
 
 export type DiscordConfig = z.infer<typeof DiscordConfigSchema>;
 export type DiscordDeployConfig = z.infer<typeof DiscordDeployConfigSchema>;
+
+/**
+ * The one line a person sees when Discord's API cannot be reached at start (no network, a wrong
+ * `DISCORD_API_URL`): where, why, and what to check.
+ */
+export function discordUnreachable(
+  apiUrl: string | undefined,
+  reason: string,
+  cause?: unknown,
+): ConfigError {
+  return unreachable(
+    'Discord',
+    apiUrl ?? 'https://discord.com/api',
+    reason,
+    'Check the network connection, and DISCORD_API_URL if it is set.',
+    cause,
+  );
+}

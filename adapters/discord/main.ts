@@ -13,7 +13,7 @@ import { startBot } from './client.js';
 import { DiscordConfigSchema } from './config.js';
 import { createSharedQuestionStore } from './more-button.js';
 import { answerMetricsRequests, createShardOperations } from './shard-operations.js';
-import { parseShardFlags, startShardManager } from './sharding.js';
+import { DISCORD_USAGE, parseShardFlags, startShardManager } from './sharding.js';
 
 /** How long a stopping bot may take to close its gateway connections before it just exits. */
 const STOP_GRACE_MS = 3_000;
@@ -31,6 +31,10 @@ runMain(async () => {
 
   loadDotEnv();
   const plan = isShard ? null : parseShardFlags(process.argv.slice(2));
+  if (plan === 'help') {
+    process.stdout.write(`${DISCORD_USAGE}\n`);
+    return;
+  }
   const config = parseConfig(DiscordConfigSchema, process.env, 'Discord configuration');
   const logger = createLogger({
     ...loggerOptionsFrom(config, [config.DISCORD_TOKEN]),

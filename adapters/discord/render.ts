@@ -5,7 +5,9 @@ import {
   ButtonStyle,
   ComponentType,
 } from 'discord.js';
-import type { Answer, Excerpt } from '../../src/index.js';
+import type { Answer, ArticleDocument, Excerpt } from '../../src/index.js';
+import { linkToQuote } from '../shared/text-fragment.js';
+import { corpusNoun, describeArticles, headlineOf } from '../shared/wording.js';
 import { blockQuote, escapeMarkdown, truncateText } from './markdown.js';
 
 /** Discord's message limits (characters, counted here as UTF-16 units, which never undercounts). */
@@ -38,6 +40,8 @@ export interface RenderAnswerOptions {
   moreId?: string;
   /** Repeat the question above the answer (slash commands do not show it to others). @default false */
   echoQuestion?: boolean;
+  /** Articles in the corpus, for "the article" or "the articles". @default 1 */
+  articleCount?: number;
 }
 
 /**
@@ -50,7 +54,7 @@ export function renderAnswer(answer: Answer, options: RenderAnswerOptions = {}):
   if (options.echoQuestion) {
     lines.push(blockQuote(escapeMarkdown(truncateText(answer.question, MAX_ECHOED_QUESTION))));
   }
-  lines.push(headline(answer));
+  lines.push(headline(answer, options.articleCount ?? 1));
   const title = answer.answered ? undefined : RELATED_TITLE;
   return {
     content: truncateText(lines.join('\n'), DISCORD_LIMITS.content),
@@ -71,38 +75,51 @@ export function renderParagraph(excerpt: Excerpt): DiscordMessage {
   };
 }
 
+/**
+ * The help: what to ask and how (a mention or DM, `/ask`, private answers, **More**, `/source`),
+ * and the articles loaded. For `/help`, "@bot help" and a mention with nothing to ask.
+ */
+export function renderHelp(documents: readonly ArticleDocument[]): DiscordMessage {
+  const noun = corpusNoun(documents.length);
+  const lines = [
+    `**Ask me about ${noun}.** Mention me with a question, such as "@me Who was there, and when?", or send me a direct message.`,
+    '• `/ask question:…` does the same; add `private:True` and only you see the answer.',
+    '• **More** under an answer shows the next excerpts.',
+    '• `/source paragraph:N` shows paragraph ¶N whole, with its attribution.',
+    `• Every answer quotes ${noun} word for word, with the title, ¶ number and a link to the quoted text.`,
+    '',
+    'I answer from:',
+    ...describeArticles(documents).map((line) => `• ${escapeMarkdown(line)}`),
+  ];
+  return renderNotice(lines.join('\n'));
+}
+
 /** A plain text reply cut to the content limit; callers escape anything a user or article supplied. */
 export function renderNotice(text: string): DiscordMessage {
   return { content: truncateText(text, DISCORD_LIMITS.content), embeds: [], components: [] };
 }
 
-/** The attribution line of an excerpt: *title* · ¶N · [link](url). */
-export function renderAttribution(excerpt: Excerpt): string {
+/**
+ * The attribution line of an excerpt: *title* · ¶N · [link](url), the link opening the article
+ * at `linked` (the quote, or the whole paragraph) through a URL text fragment.
+ */
+export function renderAttribution(excerpt: Excerpt, linked: string = excerpt.quote): string {
   const title = escapeMarkdown(truncateText(excerpt.title, MAX_TITLE_IN_ATTRIBUTION));
   const parts = [`*${title}*`, `¶${excerpt.paragraph}`];
-  if (excerpt.url && excerpt.url.length <= MAX_LINKED_URL) {
+  const toQuote = excerpt.url ? linkToQuote(excerpt.url, linked) : null;
+  const url = toQuote && toQuote.length <= MAX_LINKED_URL ? toQuote : excerpt.url;
+  if (url && url.length <= MAX_LINKED_URL) {
     // Encoded, so a URL from front matter can neither end the link early nor carry mention syntax.
-    parts.push(`[link](${excerpt.url.replace(/[()\s<>@]/g, encodeURIComponent)})`);
+    parts.push(`[link](${url.replace(/[()\s<>@]/g, encodeURIComponent)})`);
   }
   return `— ${parts.join(' · ')}`;
 }
 
-function headline(answer: Answer): string {
-  const shown = answer.excerpts.length;
-  if (answer.offset > 0) {
-    if (shown === 0) return 'No more excerpts.';
-    const range = `${answer.offset + 1}–${answer.offset + shown}`;
-    return answer.answered
-      ? `More from the article (excerpts ${range}):`
-      : `More possibly related paragraphs (${range}):`;
+function headline(answer: Answer, articleCount: number): string {
+  if (answer.answer && answer.offset === 0) {
+    return `**${escapeMarkdown(truncateText(answer.answer, MAX_SHORT_ANSWER))}**`;
   }
-  if (!answer.answered) {
-    return shown > 0
-      ? 'That is not in the article. These paragraphs are possibly related:'
-      : 'That is not in the article.';
-  }
-  if (answer.answer) return `**${escapeMarkdown(truncateText(answer.answer, MAX_SHORT_ANSWER))}**`;
-  return 'From the article:';
+  return headlineOf(answer, articleCount) ?? '';
 }
 
 interface ExcerptBody {
@@ -136,7 +153,7 @@ function renderExcerpts(
 
 /** The embed description: the quote, cut to leave room for the attribution, which is never cut. */
 function describe(excerpt: Excerpt, body: string, budget: number): string {
-  const attribution = renderAttribution(excerpt);
+  const attribution = renderAttribution(excerpt, body);
   const escaped = escapeMarkdown(body.trim());
   const lineCount = escaped.split('\n').length;
   const room = budget - attribution.length - 1 - 2 * lineCount;

@@ -1,14 +1,32 @@
-import { parseArgs } from 'node:util';
 import { REST, Routes, ShardingManager } from 'discord.js';
 import { z } from 'zod';
 import { ConfigError, UsageError } from '../../src/index.js';
+import { type CommandSpec, HELP_FLAG, readCommandLine } from '../shared/command-line.js';
 import type { Logger } from '../shared/logger.js';
+import { networkFailureCode } from '../shared/network-errors.js';
+import { discordUnreachable } from './config.js';
 
-/** Usage of the sharding flags of `npm run discord`. */
-export const SHARD_USAGE = `Usage: npm run discord -- [--shards auto|N] [--total-shards auto|N] [--shard-list 0,1,4-7]
+/** Usage of `npm run discord`. */
+export const DISCORD_USAGE = `Usage: npm run discord -- [--shards auto|N] [--total-shards auto|N] [--shard-list 0,1,4-7]
+
+Runs the Discord bot; its settings come from the environment or .env (see .env.example).
+
+Options:
   --shards N|auto      run N shards (auto: as many as Discord recommends) under a ShardingManager
   --total-shards N     shards across all machines (same number on every machine)
-  --shard-list IDS     the shard ids this machine runs, e.g. 0-3 on one machine and 4-7 on another`;
+  --shard-list IDS     the shard ids this machine runs, e.g. 0-3 on one machine and 4-7 on another
+  -h, --help           show this help`;
+
+/** The flags of `npm run discord`. */
+export const DISCORD_COMMAND: CommandSpec = {
+  command: 'npm run discord',
+  flags: {
+    shards: { type: 'string' },
+    'total-shards': { type: 'string' },
+    'shard-list': { type: 'string' },
+    ...HELP_FLAG,
+  },
+};
 
 /** Discord lets a bot identify once per 5 seconds per rate-limit bucket; keep a margin. */
 const IDENTIFY_SPACING_MS = 5_500;
@@ -20,26 +38,19 @@ export interface ShardPlan {
 }
 
 /**
- * Reads the sharding flags; null when there are none (run one client in this process).
+ * Reads the sharding flags; null when there are none (run one client in this process), `'help'`
+ * for `--help`.
  *
- * @throws {UsageError} for unknown flags or inconsistent values, with the usage text.
+ * @throws {UsageError} for unknown flags or inconsistent values, one line each.
  */
-export function parseShardFlags(argv: readonly string[]): ShardPlan | null {
-  let values: { shards?: string; 'total-shards'?: string; 'shard-list'?: string };
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      options: {
-        shards: { type: 'string' },
-        'total-shards': { type: 'string' },
-        'shard-list': { type: 'string' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n${SHARD_USAGE}`);
-  }
+export function parseShardFlags(argv: readonly string[]): ShardPlan | 'help' | null {
+  const values = readCommandLine(DISCORD_COMMAND, argv).values as {
+    shards?: string;
+    'total-shards'?: string;
+    'shard-list'?: string;
+    help?: boolean;
+  };
+  if (values.help) return 'help';
   const shards = values.shards === undefined ? undefined : parseCount('--shards', values.shards);
   const total =
     values['total-shards'] === undefined
@@ -188,6 +199,10 @@ async function fetchGatewayBot(token: string, apiUrl: string | undefined) {
   try {
     body = await rest.get(Routes.gatewayBot());
   } catch (error) {
+    const network = networkFailureCode(error);
+    if (network) {
+      throw discordUnreachable(apiUrl, network, error);
+    }
     if ((error as { status?: unknown }).status === 401) {
       throw new ConfigError('DISCORD_TOKEN was rejected by Discord (401 on /gateway/bot).', [], {
         cause: error,

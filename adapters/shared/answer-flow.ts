@@ -5,6 +5,7 @@ import {
   type RequestGate,
   type RequestOutcome,
 } from './request-gate.js';
+import { isHelpRequest } from './wording.js';
 
 /** What the answer flow needs: the core, the gate, and how many excerpts one reply shows. */
 export interface AnswerFlowDeps {
@@ -40,7 +41,7 @@ export interface TypedQuestion {
 
 /** The replies to a typed question, which may turn out to hold nothing to ask. */
 export interface TypedReplies extends FlowReplies {
-  /** Nothing left to ask once cleaned: the platform's usage help. */
+  /** Nothing left to ask once cleaned, or only "help": the platform's help. */
   usage(): Promise<unknown>;
 }
 
@@ -61,15 +62,18 @@ export interface FollowUpReplies extends FlowReplies {
 
 /**
  * Decide → answer → outcome for a typed question: the gate rate-limits the user and bounds the
- * question, the core answers what passes, and the result names the reply to send. Resolves with
- * the outcome the request log records. Errors propagate to the adapter's event boundary.
+ * question, "help" gets the help rather than an answer from the article, the core answers the
+ * rest, and the result names the reply to send. Resolves with the outcome the request log
+ * records. Errors propagate to the adapter's event boundary.
  */
 export async function answerTyped(
   deps: AnswerFlowDeps,
   question: TypedQuestion,
   replies: TypedReplies,
 ): Promise<RequestOutcome> {
-  const decision = await deps.gate.decide(question.userId, question.text);
+  const asked = await deps.gate.decide(question.userId, question.text);
+  const decision: GateDecision =
+    asked.kind === 'answer' && isHelpRequest(asked.question) ? { kind: 'usage' } : asked;
   if (decision.kind !== 'answer') return decline(decision, replies, question.loggedLength);
   return answer(deps, { question: decision.question, offset: 0 }, replies, question.loggedLength);
 }

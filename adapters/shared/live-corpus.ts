@@ -4,11 +4,13 @@ import {
   isArticleQaError,
   loadCorpus,
   openIndexedCorpus,
+  type SnapshotLogger,
 } from '../../src/index.js';
 import { watchCorpusFolder } from './corpus-watcher.js';
 import type { Health } from './health.js';
 import type { Logger } from './logger.js';
 import type { BotMetrics } from './metrics.js';
+import { createSnapshotLogger } from './snapshot-logger.js';
 
 /** Options for {@link startLiveCorpus}. */
 export interface LiveCorpusOptions {
@@ -21,6 +23,8 @@ export interface LiveCorpusOptions {
   debounceMs?: number;
   /** Snapshot folder. @default the core's (.cache/index) */
   cacheDir?: string | undefined;
+  /** Where the snapshot cache reports. @default `logger`'s info and warn */
+  snapshotLogger?: SnapshotLogger;
   metrics?: Pick<BotMetrics, 'setCorpus' | 'observeReload'> | undefined;
   /** Marked `index: loaded` once the first index answers. */
   health?: Health | undefined;
@@ -58,7 +62,12 @@ export interface LiveCorpus {
 export async function startLiveCorpus(options: LiveCorpusOptions): Promise<LiveCorpus> {
   const { dir, logger, metrics, health } = options;
   const indexed = await openIndexedCorpus(await loadCorpus(dir), {
-    logger: { info: (message) => logger.info(message), warn: (message) => logger.warn(message) },
+    logger:
+      options.snapshotLogger ??
+      createSnapshotLogger({
+        info: (message) => logger.info(message),
+        warn: (message) => logger.warn(message),
+      }),
     ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
   });
   const corpusSize = () => {

@@ -29,7 +29,7 @@ import {
   type EventIdStore,
 } from './dedupe.js';
 import { createAppMentionListener } from './listeners/app-mention.js';
-import { ASK_COMMAND, createAskCommandListener } from './listeners/ask-command.js';
+import { createAskCommandListener } from './listeners/ask-command.js';
 import type { ListenerDeps } from './listeners/deps.js';
 import { createDirectMessageListener } from './listeners/direct-message.js';
 import { createMoreActionListener } from './listeners/more-action.js';
@@ -151,7 +151,12 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
   });
 
   const gate = options.gate ?? createRequestGate({ platform: 'slack', logger });
-  const deps: ListenerDeps = { qa: options.qa, top: options.top ?? DEFAULT_EXCERPTS, gate };
+  const deps: ListenerDeps = {
+    qa: options.qa,
+    top: options.top ?? DEFAULT_EXCERPTS,
+    gate,
+    command: config.SLACK_COMMAND,
+  };
   // Each listener runs as one request of the gate, behind the one catch of guardListener.
   const serve = <A extends AllMiddlewareArgs>(
     kind: ListenerKind,
@@ -160,7 +165,7 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
   ) => serveListener(gate, event, guardListener(kind, logger, listener));
   app.error(createGlobalErrorHandler(logger));
   app.use(createDeduplicationMiddleware(options.eventIds ?? createRecentEventIds(), logger));
-  app.command(ASK_COMMAND, serve('command', 'ask', createAskCommandListener(deps)));
+  app.command(config.SLACK_COMMAND, serve('command', 'ask', createAskCommandListener(deps)));
   app.event('app_mention', serve('event', 'app_mention', createAppMentionListener(deps)));
   app.event('message', serve('event', 'message', createDirectMessageListener(deps)));
   app.action(SHARE_ACTION_ID, serve('action', 'share', createShareActionListener(deps)));

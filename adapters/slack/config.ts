@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CoreConfigSchema, parseConfig } from '../../src/index.js';
+import { ConfigError, CoreConfigSchema, parseConfig } from '../../src/index.js';
 import { OperationsConfigShape } from '../shared/operations-config.js';
 
 /** `.env` files often carry `NAME=` for an unused optional variable; treat that as unset. */
@@ -13,9 +13,26 @@ const APP_TOKEN_FIX =
 const SIGNING_SECRET_FIX =
   'is required in HTTP mode (SLACK_APP_TOKEN is not set): copy the Signing Secret from Basic Information → App Credentials, or set SLACK_APP_TOKEN to use Socket Mode';
 
+/** `SLACK_COMMAND`, the slash command's name: also all that `--manifest` reads. */
+export const SlackCommandSchema = z.object({
+  /** As in the app's manifest; `/ask` may clash with other apps in a workspace. @default "/ask" */
+  SLACK_COMMAND: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z
+      .string()
+      .trim()
+      .regex(
+        /^\/[a-z0-9][a-z0-9_-]{0,31}$/,
+        'must be a slash command such as /ask or /article: a slash, then up to 32 lower-case letters, digits, - or _',
+      )
+      .default('/ask'),
+  ),
+});
+
 /** The environment keys of the Slack adapter, on top of the core's. */
 export const SlackConfigSchema = CoreConfigSchema.extend({
   ...OperationsConfigShape,
+  ...SlackCommandSchema.shape,
   /** Bot User OAuth Token; required in both modes. */
   SLACK_BOT_TOKEN: z.preprocess(
     (value) => (value === '' ? undefined : value),
@@ -45,6 +62,16 @@ export const SlackConfigSchema = CoreConfigSchema.extend({
   ),
   /** HTTP mode interface to listen on. @default all interfaces */
   HOST: optional(z.string().trim().min(1)),
+  /** How long start-up may wait for Slack before giving up, in milliseconds. @default 30000 */
+  SLACK_START_TIMEOUT_MS: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z.coerce
+      .number({ error: 'must be a number of milliseconds such as 30000' })
+      .int('must be a whole number of milliseconds')
+      .min(100, 'must be at least 100')
+      .max(600_000, 'must be at most 600000 (10 minutes)')
+      .default(30_000),
+  ),
   /** Web API base URL (GovSlack, a proxy, a local double). @default https://slack.com/api/ */
   SLACK_API_URL: optional(
     z
@@ -79,4 +106,15 @@ export function isSocketMode(
   config: Pick<SlackConfig, 'SLACK_APP_TOKEN'>,
 ): config is Pick<SlackConfig, 'SLACK_APP_TOKEN'> & { SLACK_APP_TOKEN: string } {
   return config.SLACK_APP_TOKEN !== undefined;
+}
+
+/**
+ * The one line a person sees when Slack accepted the connection but did not answer a start-up
+ * step within `SLACK_START_TIMEOUT_MS`.
+ */
+export function slackSilent(apiUrl: string | undefined, step: string, ms: number): ConfigError {
+  return new ConfigError(
+    `Slack did not answer ${step} at ${apiUrl ?? 'https://slack.com/api/'} within ${ms / 1000} s. ` +
+      'Check the network and SLACK_API_URL, or raise SLACK_START_TIMEOUT_MS.',
+  );
 }

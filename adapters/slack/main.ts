@@ -1,22 +1,57 @@
+import { parseConfig } from '../../src/index.js';
+import { type CommandSpec, HELP_FLAG, readCommandLine } from '../shared/command-line.js';
 import { loadDotEnv } from '../shared/environment.js';
 import { registryText } from '../shared/health.js';
 import { createInFlight } from '../shared/in-flight.js';
 import { createLogger, type Logger } from '../shared/logger.js';
+import { withDeadline } from '../shared/network-errors.js';
 import { type Operations, startOperations } from '../shared/operations.js';
 import { loggerOptionsFrom } from '../shared/operations-config.js';
 import { installProcessGuards } from '../shared/process-guards.js';
 import { createRequestGate } from '../shared/request-gate.js';
 import { runMain } from '../shared/run-main.js';
 import { createSlackBot } from './app.js';
-import { isSocketMode, parseSlackConfig, type SlackConfig } from './config.js';
+import {
+  isSocketMode,
+  parseSlackConfig,
+  SlackCommandSchema,
+  type SlackConfig,
+  slackSilent,
+} from './config.js';
 import { createRedisEventIds } from './dedupe.js';
 import { verifyBotToken } from './identity.js';
+import { renderManifest } from './manifest.js';
 
 /** How long closing the HTTP server or the socket may take after the grace period. */
 const STOP_GRACE_MS = 3_000;
 
+export const SLACK_USAGE = `Usage: npm run slack -- [options]
+
+Runs the Slack bot: Socket Mode when SLACK_APP_TOKEN is set, else HTTP on PORT. Its settings
+come from the environment or .env (see .env.example).
+
+Options:
+  --manifest   print the app manifest for SLACK_COMMAND (default /ask) and exit, to create or
+               update the app at https://api.slack.com/apps
+  -h, --help   show this help`;
+
+const SLACK_COMMAND_LINE: CommandSpec = {
+  command: 'npm run slack',
+  flags: { manifest: { type: 'boolean' }, ...HELP_FLAG },
+};
+
 runMain(async () => {
   loadDotEnv();
+  const flags = readCommandLine(SLACK_COMMAND_LINE, process.argv.slice(2)).values;
+  if (flags.help) {
+    process.stdout.write(`${SLACK_USAGE}\n`);
+    return;
+  }
+  if (flags.manifest) {
+    const { SLACK_COMMAND } = parseConfig(SlackCommandSchema, process.env, 'Slack configuration');
+    process.stdout.write(await renderManifest(SLACK_COMMAND));
+    return;
+  }
   const config = parseSlackConfig(process.env);
   const logger = createLogger(
     loggerOptionsFrom(config, [
@@ -56,10 +91,14 @@ runMain(async () => {
 async function startSlack(config: SlackConfig, ops: Operations, logger: Logger) {
   const qa = ops.corpus.answerer;
   const clientOptions = config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {};
-  const { team, user, ...identity } = await verifyBotToken(
-    config.SLACK_BOT_TOKEN,
-    clientOptions,
-    logger,
+  // A host that accepts the connection and never answers would otherwise hang start-up silently.
+  const startWithin = <T>(step: string, work: Promise<T>) =>
+    withDeadline(work, config.SLACK_START_TIMEOUT_MS, () =>
+      slackSilent(config.SLACK_API_URL, step, config.SLACK_START_TIMEOUT_MS),
+    );
+  const { team, user, ...identity } = await startWithin(
+    'auth.test',
+    verifyBotToken(config.SLACK_BOT_TOKEN, clientOptions, logger),
   );
   const gate = createRequestGate({
     platform: 'slack',
@@ -79,7 +118,10 @@ async function startSlack(config: SlackConfig, ops: Operations, logger: Logger) 
     ...(isSocketMode(config) ? {} : { metrics: registryText(ops.metrics.registry) }),
     ...(ops.redis ? { eventIds: createRedisEventIds(ops.redis) } : {}),
   });
-  const started = await bot.start();
+  const started = await startWithin(
+    isSocketMode(config) ? 'apps.connections.open and the Socket Mode connection' : 'start',
+    bot.start(),
+  );
   logger.info(
     { ...started, team, bot: user, documents: qa.documents.length },
     started.mode === 'http'

@@ -1,5 +1,7 @@
 import type { types } from '@slack/bolt';
 import { type Answer, DEFAULT_EXCERPTS, type Excerpt } from '../../src/index.js';
+import { linkToQuote } from '../shared/text-fragment.js';
+import { headlineOf, quoteInline, wordingFor } from '../shared/wording.js';
 import { encodeAskValue } from './action-value.js';
 import { escapeMrkdwn, linkMrkdwn, quoteMrkdwn, truncateToFit } from './mrkdwn.js';
 
@@ -15,7 +17,7 @@ export const SLACK_LIMITS = {
 
 /** Characters of the question echoed above an answer, and of a title in an attribution. */
 const ECHO_CHARS = 300;
-const TITLE_CHARS = 300;
+export const TITLE_CHARS = 300;
 
 /** `action_id` of the "Share in channel" button. */
 export const SHARE_ACTION_ID = 'share_answer';
@@ -36,11 +38,18 @@ export interface RenderAnswerOptions {
   sharedBy?: string;
   /** Excerpts asked for, carried by the buttons so Share and More ask the same way. @default DEFAULT_EXCERPTS */
   top?: number;
+  /** Articles in the corpus, for "the article" or "the articles". @default 1 */
+  articleCount?: number;
 }
 
 const mrkdwn = (text: string): types.MrkdwnElement => ({ type: 'mrkdwn', text, verbatim: true });
-const section = (text: string): types.SectionBlock => ({ type: 'section', text: mrkdwn(text) });
-const context = (text: string): types.ContextBlock => ({
+/** A section block of mrkdwn text (escaped by the caller). */
+export const section = (text: string): types.SectionBlock => ({
+  type: 'section',
+  text: mrkdwn(text),
+});
+/** A context block of mrkdwn text (escaped by the caller). */
+export const context = (text: string): types.ContextBlock => ({
   type: 'context',
   elements: [mrkdwn(text)],
 });
@@ -48,23 +57,30 @@ const context = (text: string): types.ContextBlock => ({
 const escapedLength = (text: string) => escapeMrkdwn(text).length;
 
 /** Escaped text cut to `max` rendered characters. */
-function fitEscaped(text: string, max: number): string {
+export function fitEscaped(text: string, max: number): string {
   return escapeMrkdwn(truncateToFit(text, max, escapedLength));
 }
 
-/** `title · ¶N · <url|link>`, escaped. */
-export function renderAttribution(excerpt: Excerpt): string {
+/**
+ * `title · ¶N · <url|link>`, escaped; the link opens the article at `linked` (the quote, or the
+ * whole paragraph) through a URL text fragment.
+ */
+export function renderAttribution(excerpt: Excerpt, linked: string = excerpt.quote): string {
   const parts = [fitEscaped(excerpt.title, TITLE_CHARS), `¶${excerpt.paragraph}`];
-  const link = excerpt.url ? linkMrkdwn(excerpt.url, 'link') : null;
+  const url = excerpt.url ? linkToQuote(excerpt.url, linked) : null;
+  const link = url ? linkMrkdwn(url, 'link') : null;
   if (link) parts.push(link);
   return `— ${parts.join(' · ')}`;
 }
 
-/** One excerpt as a quoted section: the verbatim quote (cut at a sentence if it must be), then its attribution. */
-export function renderExcerpt(excerpt: Excerpt): types.SectionBlock {
-  const attribution = renderAttribution(excerpt);
+/**
+ * One excerpt as a quoted section: the verbatim `body` (its quote, or for a paragraph shown whole
+ * its text), cut at a sentence if it must be, then its attribution.
+ */
+export function renderExcerpt(excerpt: Excerpt, body: string = excerpt.quote): types.SectionBlock {
+  const attribution = renderAttribution(excerpt, body);
   const room = SLACK_LIMITS.sectionText - attribution.length - 1;
-  const quote = truncateToFit(excerpt.quote, room, (text) => quoteMrkdwn(text).length);
+  const quote = truncateToFit(body, room, (text) => quoteMrkdwn(text).length);
   return section(`${quoteMrkdwn(quote)}\n${attribution}`);
 }
 
@@ -75,18 +91,17 @@ function renderQuestionEcho(question: string, sharedBy: string | undefined): typ
   return context(`*${asker}:* ${echo}`);
 }
 
-function renderHeadline(answer: Answer): types.KnownBlock[] {
-  if (!answer.answered) {
-    const blocks: types.KnownBlock[] = [
-      section("*Not in the article.* I couldn't find an answer to that in the article."),
-    ];
-    if (answer.excerpts.length > 0) blocks.push(context('_Possibly related:_'));
-    return blocks;
-  }
-  if (answer.excerpts.length === 0) return [section('No further excerpts.')];
-  if (answer.answer)
+function renderHeadline(answer: Answer, articleCount: number): types.KnownBlock[] {
+  if (answer.answer && answer.offset === 0) {
     return [section(`*${fitEscaped(answer.answer, SLACK_LIMITS.sectionText - 2)}*`)];
-  return [];
+  }
+  const headline = headlineOf(answer, articleCount) ?? '';
+  if (answer.answered || answer.offset > 0) return [section(headline)];
+  const blocks: types.KnownBlock[] = [section(`*${headline}*`)];
+  if (answer.excerpts.length > 0) {
+    blocks.push(context(`_${wordingFor(articleCount).possiblyRelated}_`));
+  }
+  return blocks;
 }
 
 function renderButtons(answer: Answer, options: RenderAnswerOptions): types.ActionsBlock | null {
@@ -113,13 +128,15 @@ function renderButtons(answer: Answer, options: RenderAnswerOptions): types.Acti
   return buttons.length > 0 ? { type: 'actions', elements: buttons } : null;
 }
 
-/** The plain-text fallback: the verdict or short answer, then the first excerpt with its source. */
-function renderFallback(answer: Answer): string {
+/**
+ * The plain-text fallback (notifications, screen readers): the short answer or the outcome's
+ * words, then the first excerpt, quoted without doubling the article's own marks, with its source.
+ */
+function renderFallback(answer: Answer, articleCount: number): string {
   const first = answer.excerpts[0];
-  const head = !answer.answered
-    ? 'Not in the article.'
-    : (answer.answer ?? (first ? 'From the article:' : 'No further excerpts.'));
-  const tail = first ? `\n“${first.quote}” — ${first.title}, ¶${first.paragraph}` : '';
+  const head =
+    (answer.offset === 0 ? answer.answer : null) ?? headlineOf(answer, articleCount) ?? '';
+  const tail = first ? `\n${quoteInline(first.quote)} — ${first.title}, ¶${first.paragraph}` : '';
   return fitEscaped(`${head}${tail}`, SLACK_LIMITS.fallbackText);
 }
 
@@ -130,46 +147,22 @@ function renderFallback(answer: Answer): string {
  * every text object and the block count stay within Slack's limits.
  */
 export function renderAnswer(answer: Answer, options: RenderAnswerOptions = {}): SlackMessage {
+  const articleCount = options.articleCount ?? 1;
   const head: types.KnownBlock[] = [
     renderQuestionEcho(answer.question, options.sharedBy),
-    ...renderHeadline(answer),
+    ...renderHeadline(answer, articleCount),
   ];
   const buttons = renderButtons(answer, options);
   const tailCount = buttons ? 1 : 0;
   const room = SLACK_LIMITS.blocks - head.length - tailCount;
-  const excerpts = answer.excerpts.map(renderExcerpt);
+  const excerpts = answer.excerpts.map((excerpt) => renderExcerpt(excerpt));
   const shown = excerpts.length > room ? excerpts.slice(0, room - 1) : excerpts;
   const blocks: types.KnownBlock[] = [...head, ...shown];
   if (shown.length < excerpts.length) {
     blocks.push(context(`_${excerpts.length - shown.length} further excerpts not shown._`));
   }
   if (buttons) blocks.push(buttons);
-  return { text: renderFallback(answer), blocks };
-}
-
-/** Help for `/ask` with no question. */
-export function renderUsage(titles: readonly string[]): SlackMessage {
-  const about = titles.slice(0, 10).map((title) => `• ${fitEscaped(title, TITLE_CHARS)}`);
-  const more = titles.length > 10 ? [`• …and ${titles.length - 10} more`] : [];
-  const text =
-    'Ask me about the article: type `/ask` and your question, for example `/ask Who is quoted?`. ' +
-    'You can also mention me in a channel or send me a direct message.';
-  return {
-    text,
-    blocks: [
-      section(text),
-      ...(about.length > 0
-        ? [
-            context(
-              truncateToFit(
-                ['I answer from:', ...about, ...more].join('\n'),
-                SLACK_LIMITS.sectionText,
-              ),
-            ),
-          ]
-        : []),
-    ],
-  };
+  return { text: renderFallback(answer, articleCount), blocks };
 }
 
 /** A short plain notice (a refusal, a rate limit), escaped. */

@@ -1,7 +1,6 @@
 // language/: general English resources: wink-nlp analysis, WordNet, word vectors, noun kinds.
 // May import: tuning.
 import removeAccents from 'remove-accents';
-import model from 'wink-eng-lite-web-model';
 import winkNLP, {
   type ItemEntity,
   type ItemSentence,
@@ -9,6 +8,7 @@ import winkNLP, {
   type ItsFunction,
 } from 'wink-nlp';
 import stem from 'wink-porter2-stemmer';
+import { englishModel } from './english-model.js';
 
 /** One token of an analysed text, with its place in the original string. */
 export interface Token {
@@ -55,7 +55,7 @@ export interface TextAnalysis {
   readonly entities: readonly EntitySpan[];
 }
 
-const nlp = winkNLP(model);
+const nlp = winkNLP(englishModel);
 const its = nlp.its;
 
 /** Latin letters beyond ASCII, each one UTF-16 unit. */

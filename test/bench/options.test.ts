@@ -34,7 +34,7 @@ describe('parseBenchFlags', () => {
     expect(flags).toMatchObject({ queries: 50, seed: 3, json: true, endToEnd: false });
   });
 
-  it('rejects bad sizes, too few questions and unknown flags with the usage', () => {
+  it('rejects bad sizes, too few questions and unknown flags, one line each', () => {
     expect(() => parseBenchFlags(['--sizes', '1m'])).toThrow(
       '--sizes: "1m" is not a size. Use article, or a paragraph count from 20 to 300k',
     );
@@ -43,7 +43,7 @@ describe('parseBenchFlags', () => {
       '--queries must be a whole number of at least 10',
     );
     expect(() => parseBenchFlags(['--fast'])).toThrow(
-      /Unknown option '--fast'[\s\S]*Usage: npm run bench/,
+      /^Unknown option --fast: run "npm run bench -- --help" for the options\.$/,
     );
     expect(() => parseBenchFlags(['--sizes', ','])).toThrow('--sizes needs at least one size');
   });

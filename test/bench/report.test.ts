@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ASK_LABEL, describeAskTarget, PLAIN_LABEL } from '../../bench/end-to-end.js';
 import {
   computeRatios,
   formatBytes,
@@ -215,5 +216,25 @@ describe('renderReport', () => {
     );
     expect(text).toMatch(/\| REPL \|\s+failed \| no prompt/);
     expect(text).toMatch(/\| ask {2}\|\s+910 ms \| 900, 910, 950 \|/);
+  });
+});
+
+describe('describeAskTarget', () => {
+  const timing = (label: string, medianMs: number) => ({
+    label,
+    command: label,
+    runs: [medianMs],
+    medianMs,
+    error: null,
+  });
+
+  it('compares ask with its 400 ms target and with the plain MiniSearch script', () => {
+    expect(describeAskTarget([timing(ASK_LABEL, 350), timing(PLAIN_LABEL, 100)])).toBe(
+      'ask target (≤ 400 ms from process start to exit): met, 350 ms, 3.5× the plain MiniSearch script',
+    );
+    expect(describeAskTarget([timing(ASK_LABEL, 560)])).toBe(
+      'ask target (≤ 400 ms from process start to exit): NOT met, 560 ms',
+    );
+    expect(describeAskTarget([timing(PLAIN_LABEL, 100)])).toBeNull();
   });
 });

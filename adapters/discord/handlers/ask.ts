@@ -14,6 +14,6 @@ export async function handleAsk(
   return answerTyped(
     deps,
     { userId: interaction.user.id, text: raw, loggedLength: raw.length },
-    interactionReplies(interaction, deps.store, ephemeral),
+    interactionReplies(interaction, deps.store, ephemeral, deps.qa.documents),
   );
 }

@@ -1,13 +1,21 @@
 import { MessageFlags, type RepliableInteraction } from 'discord.js';
-import { type Answer, type Answerer, DEFAULT_EXCERPTS } from '../../../src/index.js';
+import {
+  type Answer,
+  type Answerer,
+  type ArticleDocument,
+  DEFAULT_EXCERPTS,
+} from '../../../src/index.js';
 import type { FlowReplies, TypedReplies } from '../../shared/answer-flow.js';
 import type { Logger } from '../../shared/logger.js';
 import { createRequestGate, type RequestGate } from '../../shared/request-gate.js';
 import { createQuestionStore, encodeMoreId, type QuestionStore } from '../more-button.js';
-import { type DiscordMessage, renderAnswer, renderNotice } from '../render.js';
-
-/** The reply to a bare mention, and to a question with nothing left to ask once cleaned. */
-export const USAGE_HINT = 'Mention me with a question about the article, or use `/ask`.';
+import {
+  type DiscordMessage,
+  type RenderAnswerOptions,
+  renderAnswer,
+  renderHelp,
+  renderNotice,
+} from '../render.js';
 
 /** What the handlers are built from; the optional parts have defaults. */
 export interface HandlerOptions {
@@ -39,13 +47,18 @@ export function resolveHandlerDeps(options: HandlerOptions): HandlerDeps {
 export function renderAnswerPage(
   answer: Answer,
   store: QuestionStore,
-  echoQuestion: boolean,
+  options: Pick<RenderAnswerOptions, 'echoQuestion' | 'articleCount'>,
 ): DiscordMessage {
   const next = { question: answer.question, offset: answer.offset + answer.excerpts.length };
   return renderAnswer(answer, {
-    echoQuestion,
+    ...options,
     ...(answer.hasMore ? { moreId: encodeMoreId(next, store) } : {}),
   });
+}
+
+/** The help as the text of a private notice. */
+export function renderHelpText(documents: readonly ArticleDocument[]): string {
+  return renderHelp(documents).content ?? '';
 }
 
 /** Sends `text` only to the user: replaces a pending "thinking…" rather than leaving it hanging. */
@@ -71,11 +84,14 @@ export function interactionReplies(
   interaction: RepliableInteraction,
   store: QuestionStore,
   ephemeral: boolean,
+  documents: readonly ArticleDocument[],
 ): FlowReplies & Pick<TypedReplies, 'usage'> {
+  const articleCount = documents.length;
   return {
     notice: (text) => replyPrivately(interaction, text),
-    usage: () => replyPrivately(interaction, USAGE_HINT),
+    usage: () => replyPrivately(interaction, renderHelpText(documents)),
     beforeAnswer: () => interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
-    answer: (answer) => interaction.editReply(renderAnswerPage(answer, store, true)),
+    answer: (answer) =>
+      interaction.editReply(renderAnswerPage(answer, store, { echoQuestion: true, articleCount })),
   };
 }

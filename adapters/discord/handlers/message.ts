@@ -1,8 +1,8 @@
 import type { Message } from 'discord.js';
 import { answerTyped } from '../../shared/answer-flow.js';
 import type { RequestOutcome } from '../../shared/request-gate.js';
-import { renderNotice } from '../render.js';
-import { type HandlerDeps, renderAnswerPage, USAGE_HINT } from './deps.js';
+import { renderHelp, renderNotice } from '../render.js';
+import { type HandlerDeps, renderAnswerPage } from './deps.js';
 
 /** The facts about a message that decide whether it is a question for the bot. */
 export interface MessageFacts {
@@ -28,7 +28,8 @@ export function questionFromMessage(facts: MessageFacts, botId: string): string 
 
 /**
  * A message that mentions the bot, or any direct message: answered with a reply to it, visible
- * to the channel like the question was. Refusals and the usage hint are replies too.
+ * to the channel like the question was. "help", or a mention with nothing to ask, gets the help;
+ * refusals are replies too.
  */
 export async function handleMessage(message: Message, deps: HandlerDeps): Promise<RequestOutcome> {
   const question = questionFromMessage(
@@ -42,14 +43,15 @@ export async function handleMessage(message: Message, deps: HandlerDeps): Promis
     message.client.user.id,
   );
   if (question === null) return { outcome: 'ignored' };
-  const replyWith = (text: string) => message.reply(renderNotice(text));
+  const documents = deps.qa.documents;
   return answerTyped(
     deps,
     { userId: message.author.id, text: question, loggedLength: question.length },
     {
-      answer: (answer) => message.reply(renderAnswerPage(answer, deps.store, false)),
-      usage: () => replyWith(USAGE_HINT),
-      notice: replyWith,
+      answer: (answer) =>
+        message.reply(renderAnswerPage(answer, deps.store, { articleCount: documents.length })),
+      usage: () => message.reply(renderHelp(documents)),
+      notice: (text) => message.reply(renderNotice(text)),
     },
   );
 }

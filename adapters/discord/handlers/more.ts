@@ -21,7 +21,7 @@ export async function handleMore(
     return request === null || request === 'expired' ? null : request;
   };
   return answerFollowUp(deps, interaction.user.id, read, {
-    ...interactionReplies(interaction, deps.store, ephemeral),
+    ...interactionReplies(interaction, deps.store, ephemeral, deps.qa.documents),
     expired: () => replyPrivately(interaction, EXPIRED_QUESTION),
   });
 }

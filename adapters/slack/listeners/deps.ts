@@ -2,7 +2,8 @@ import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { Answerer } from '../../../src/index.js';
 import type { TypedReplies } from '../../shared/answer-flow.js';
 import type { RequestGate } from '../../shared/request-gate.js';
-import { renderAnswer, renderUsage, type SlackMessage } from '../render.js';
+import { renderAnswer, type SlackMessage } from '../render.js';
+import { renderHelp } from '../render-corpus.js';
 
 /** What every listener needs: the core, how many excerpts one answer shows, and the gate. */
 export interface ListenerDeps {
@@ -10,15 +11,12 @@ export interface ListenerDeps {
   top: number;
   /** Rate limit and input bounds, decided before answering. */
   gate: RequestGate;
+  /** The slash command's configured name, for the help. */
+  command: string;
 }
 
 /** The arguments Bolt passes a listener of Events API event `E`. */
 export type EventArgs<E extends string> = SlackEventMiddlewareArgs<E> & AllMiddlewareArgs;
-
-/** Article titles, for the usage help. */
-export function corpusTitles(qa: Answerer): string[] {
-  return qa.documents.map((document) => document.title);
-}
 
 /** Posting options for every visible message: no link or media previews of article links. */
 export const NO_UNFURL = { unfurl_links: false, unfurl_media: false } as const;
@@ -29,7 +27,8 @@ export function postedReplies(
   post: (message: SlackMessage) => Promise<unknown>,
 ): Pick<TypedReplies, 'answer' | 'usage'> {
   return {
-    answer: (answer) => post(renderAnswer(answer, { top: deps.top })),
-    usage: () => post(renderUsage(corpusTitles(deps.qa))),
+    answer: (answer) =>
+      post(renderAnswer(answer, { top: deps.top, articleCount: deps.qa.documents.length })),
+    usage: () => post(renderHelp(deps.qa.documents, deps.command)),
   };
 }

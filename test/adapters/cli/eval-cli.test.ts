@@ -21,14 +21,18 @@ describe('parseEvalFlags', () => {
   });
 
   it.each([
-    [[], 'give a question file (FILE.jsonl) or --squad FILE'],
-    [['a.jsonl', 'b.jsonl'], 'give one question file'],
-    [['a.jsonl', '--squad', 'b.jsonl'], 'give either a question file or --squad FILE, not both'],
+    [[], 'Give a question file (FILE.jsonl) or --squad FILE'],
+    [['a.jsonl', 'b.jsonl'], 'Give one question file'],
+    [['a.jsonl', '--squad', 'b.jsonl'], 'Give either a question file or --squad FILE, not both'],
     [['--squad', 'b.jsonl', '--corpus', 'c'], '--corpus applies to article question files'],
     [['a.jsonl', '--limit', '1.5'], '--limit must be a whole number of at least 1'],
     [['a.jsonl', '--limit', 'x'], '--limit must be a whole number of at least 1'],
-    [['a.jsonl', '--bogus'], "Unknown option '--bogus'"],
-  ])('rejects %j with a usage error', (argv, message) => {
+    [
+      ['a.jsonl', '--bogus'],
+      'Unknown option --bogus: run "npm run eval -- --help" for the options.',
+    ],
+    [['a.jsonl', '--tuning', 't.json', '--write', 'd.md'], '--write records the shipped tuning'],
+  ])('rejects %j with a usage error, one line per problem', (argv, message) => {
     expect(() => parseEvalFlags(argv)).toThrow(UsageError);
     expect(() => parseEvalFlags(argv)).toThrow(message);
   });

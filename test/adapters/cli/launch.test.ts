@@ -7,12 +7,11 @@ import { runNode } from '../run-node.js';
 /** Runs node with `args`, CORPUS_DIR unset. */
 const node = (args: readonly string[]) => runNode(args, { timeoutMs: 20_000 });
 
-const CODE_CACHE = resolve('scripts/code-cache.mjs');
+const CODE_CACHE = resolve('scripts/code-cache.cjs');
 /** Runs `file` through runWithCodeCache and prints how the cache served on stderr. */
-const RUNNER = `import { runWithCodeCache } from ${JSON.stringify(CODE_CACHE)};
+const RUNNER = `const { runWithCodeCache } = require(${JSON.stringify(CODE_CACHE)});
 process.stderr.write(runWithCodeCache(process.argv[1]));`;
-const runCached = (file: string, ...args: string[]) =>
-  node(['--input-type=module', '-e', RUNNER, file, ...args]);
+const runCached = (file: string, ...args: string[]) => node(['-e', RUNNER, file, ...args]);
 
 // Inside node_modules, so a bundle there resolves packages as one in dist/ does.
 const scratch = mkdtempSync(join(resolve('node_modules'), '.article-qa-launch-'));

@@ -2,7 +2,7 @@ import { InteractionResponseType, MessageFlags } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../../adapters/discord/commands.js';
 import { EXPIRED_QUESTION } from '../../../adapters/discord/handlers/more.js';
-import { DISCORD_LIMITS } from '../../../adapters/discord/render.js';
+import { DISCORD_LIMITS, renderHelp } from '../../../adapters/discord/render.js';
 import type { RecordedRequest } from './double/discord-double.js';
 import {
   type CommandOption,
@@ -51,9 +51,32 @@ describe('/ask', () => {
     expect(answer.body.embeds.length).toBeGreaterThan(0);
   });
 
-  it('says plainly when the article does not answer', async () => {
+  it('says plainly when the articles do not answer, in the plural for two articles', async () => {
     const { answer } = await ask('What is the recipe for sourdough bread?');
-    expect(answer.body.content).toMatch(/not in the article/i);
+    expect(answer.body.content).toContain('\nThat is not in the articles.');
+  });
+
+  it('answers /ask help with the help, privately, instead of quoting the articles', async () => {
+    const interaction = sendCommand(h, COMMANDS.ask.name, [
+      { name: COMMANDS.ask.question, type: OPTION.STRING, value: 'help' },
+    ]);
+    const callback = await h.double.waitForRequest(callbackOf(interaction), 'the help');
+    expect(callback.body.data.flags).toBe(MessageFlags.Ephemeral);
+    expect(callback.body.data.content).toBe(renderHelp(h.qa.documents).content);
+  });
+});
+
+describe('/help', () => {
+  it('shows how to ask and the articles loaded, only to the asker', async () => {
+    const interaction = sendCommand(h, COMMANDS.help.name, []);
+    const callback = await h.double.waitForRequest(callbackOf(interaction), 'the /help reply');
+    expect(callback.body.type).toBe(InteractionResponseType.ChannelMessageWithSource);
+    expect(callback.body.data.flags).toBe(MessageFlags.Ephemeral);
+    const help: string = callback.body.data.content;
+    expect(help).toContain('`/ask question:…`');
+    expect(help).toContain('I answer from:');
+    expect(help).toContain('(2 paragraphs)');
+    expect(callback.body.data.allowed_mentions).toEqual({ parse: [], replied_user: false });
   });
 });
 
@@ -108,7 +131,7 @@ describe('/source', () => {
     const description = body.data.embeds[0].description as string;
     expect(quotedText(description)).toBe(document?.paragraphs[1]);
     expect(description).toMatch(
-      /— \*Harbour council .*\* · ¶2 · \[link\]\(https:\/\/example\.com\/news\/harbour-council\)$/,
+      /— \*Harbour council .*\* · ¶2 · \[link\]\(https:\/\/example\.com\/news\/harbour-council#:~:text=Mayor%20Ana%20Ruiz%20told,/,
     );
     expect(body.data.allowed_mentions).toEqual({ parse: [], replied_user: false });
   });

@@ -1,6 +1,7 @@
 import { GatewayIntentBits } from 'discord.js';
 import { describe, expect, it } from 'vitest';
-import { USAGE_HINT } from '../../../adapters/discord/handlers/deps.js';
+import { renderHelp } from '../../../adapters/discord/render.js';
+import { expectLinkToQuote } from '../contract/text-fragments.js';
 import type { RecordedRequest } from './double/discord-double.js';
 import { userPayload } from './double/payloads.js';
 import {
@@ -25,7 +26,11 @@ function expectAttributedQuotes(body: RecordedRequest['body']) {
     expect(document, `an article titled ${title}`).toBeDefined();
     const paragraph = document?.paragraphs[Number(attribution?.[2]) - 1] ?? '';
     expect(paragraph).toContain(quotedText(embed.description));
-    if (document?.url) expect(embed.description).toContain(`[link](${document.url})`);
+    if (document?.url) {
+      const link = /\[link\]\((.+)\)$/.exec(embed.description)?.[1] ?? '';
+      expect(link.startsWith(`${document.url}#:~:text=`), link).toBe(true);
+      expectLinkToQuote(link, quotedText(embed.description));
+    }
   }
 }
 
@@ -84,10 +89,23 @@ describe('Discord bot over the real discord.js client', () => {
     expect(reply.body.embeds ?? []).toEqual([]);
   });
 
-  it('answers a bare mention with a hint', async () => {
+  it('answers a bare mention with the help', async () => {
     const sent = sendMention(h, '');
     const reply = await h.double.waitForRequest(replyTo(sent.id), 'the hint');
-    expect(reply.body.content).toBe(USAGE_HINT);
+    expect(reply.body.content).toBe(renderHelp(h.qa.documents).content);
+  });
+
+  it('answers "@bot help" with the help: how to ask, /ask, More, private answers, the articles', async () => {
+    const sent = sendMention(h, 'help');
+    const reply = await h.double.waitForRequest(replyTo(sent.id), 'the help');
+    const help: string = reply.body.content;
+    expect(help).toContain('`/ask question:…`');
+    expect(help).toContain('`private:True`');
+    expect(help).toContain('**More**');
+    expect(help).toContain('`/source paragraph:N`');
+    expect(help).toContain('Ask me about the articles.');
+    for (const document of h.qa.documents) expect(unescapeMarkdown(help)).toContain(document.title);
+    expect(reply.body.embeds ?? []).toEqual([]);
   });
 
   it('ignores other bots, itself, @everyone, @here and role mentions', async () => {

@@ -65,8 +65,8 @@ describe('deployCommands', () => {
   it('bulk-overwrites the global commands, idempotently', async () => {
     const commands = buildCommands(documents);
     const options = { rest, clientId: double.applicationId, commands };
-    expect(await deployCommands(options)).toBe(2);
-    expect(await deployCommands(options)).toBe(2);
+    expect(await deployCommands(options)).toBe(3);
+    expect(await deployCommands(options)).toBe(3);
     const puts = double.requests.filter((r) => r.method === 'PUT');
     expect(puts.map((r) => r.path)).toEqual([
       `/applications/${double.applicationId}/commands`,

@@ -9,7 +9,7 @@ async function startDouble({ onTestFinished }: TestContext, options?: DiscordDou
 }
 
 describe.concurrent('npm run discord:deploy', () => {
-  it('registers both commands in the configured guild through DISCORD_API_URL', async (context) => {
+  it('registers /ask, /source and /help in the configured guild through DISCORD_API_URL', async (context) => {
     const double = await startDouble(context);
     const guildId = double.guilds[0]?.id ?? '';
     const run = runNpmScript('discord:deploy', [], {
@@ -19,11 +19,18 @@ describe.concurrent('npm run discord:deploy', () => {
       DISCORD_API_URL: double.apiUrl,
     });
     expect(await run.exited).toBe(0);
-    expect(run.stdout()).toBe(`Registered 2 slash commands in server ${guildId}.\n`);
+    expect(run.stdout()).toBe(`Registered 3 slash commands in server ${guildId}.\n`);
     const put = double.requests.find((r) => r.method === 'PUT');
     expect(put?.path).toBe(`/applications/${double.applicationId}/guilds/${guildId}/commands`);
     expect(put?.headers.authorization).toBe('Bot test-token');
-    expect(put?.body.map((c: { name: string }) => c.name)).toEqual(['ask', 'source']);
+    expect(put?.body.map((c: { name: string }) => c.name)).toEqual(['ask', 'source', 'help']);
+  });
+
+  it('shows its usage for --help and exits 0 without calling Discord', async () => {
+    const run = runNpmScript('discord:deploy', ['--help'], {});
+    expect(await run.exited).toBe(0);
+    expect(run.stdout()).toContain('Usage: npm run discord:deploy');
+    expect(run.stderr()).toBe('');
   });
 
   it('exits 1 with the reason and what to check when Discord refuses', async (context) => {

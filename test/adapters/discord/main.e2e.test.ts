@@ -1,3 +1,5 @@
+import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:net';
 import { describe, expect, it, type TestContext } from 'vitest';
 import { COMMANDS } from '../../../adapters/discord/commands.js';
 import {
@@ -20,12 +22,25 @@ async function double(
   return started;
 }
 
-function discord(context: TestContext, env: Record<string, string>): Spawned {
-  const bot = runNpmScript('discord', [], env);
+function discord(
+  context: TestContext,
+  env: Record<string, string>,
+  args: readonly string[] = [],
+): Spawned {
+  const bot = runNpmScript('discord', args, env);
   context.onTestFinished(async () => {
     await bot.stop();
   });
   return bot;
+}
+
+/** A port on 127.0.0.1 that nothing listens on: bound by the system, then closed. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }
 
 describe.concurrent('npm run discord', () => {
@@ -90,6 +105,36 @@ describe.concurrent('npm run discord', () => {
       /Invalid Discord configuration:\n {2}- DISCORD_TOKEN: is required/,
     );
     expect(bot.stderr()).not.toMatch(/\n\s+at /);
+  });
+
+  it('shows its usage for --help and exits 0, without a token', async (context) => {
+    const bot = discord(context, {}, ['--help']);
+    expect(await bot.exited).toBe(0);
+    expect(bot.stdout()).toContain('Usage: npm run discord -- [--shards auto|N]');
+    expect(bot.stderr()).toBe('');
+  });
+
+  it('rejects an unknown flag with one clean line', async (context) => {
+    const bot = discord(context, {}, ['--bogus']);
+    expect(await bot.exited).toBe(1);
+    expect(bot.stderr()).toBe(
+      'Unknown option --bogus: run "npm run discord -- --help" for the options.\n',
+    );
+  });
+
+  it('says in one line, without a stack trace, when Discord cannot be reached', async (context) => {
+    const closed = await closedPort();
+    const bot = discord(context, {
+      DISCORD_TOKEN: 'test-token',
+      DISCORD_API_URL: `http://127.0.0.1:${closed}/api`,
+      LOG_LEVEL: 'silent',
+      DISCORD_LOG_LEVEL: 'silent',
+    });
+    expect(await bot.exited).toBe(1);
+    expect(bot.stderr()).toBe(
+      `Could not reach Discord at http://127.0.0.1:${closed}/api (ECONNREFUSED). ` +
+        'Check the network connection, and DISCORD_API_URL if it is set.\n',
+    );
   });
 
   it('exits 1 and says so when Discord rejects the token', async (context) => {

@@ -51,6 +51,8 @@ export interface HttpBotOptions {
   eventIds?: EventIdStore;
   /** Per-user rate limit; none by default. */
   limiter?: RateLimiter;
+  /** `SLACK_COMMAND`. @default "/ask" */
+  command?: string;
 }
 
 export async function startHttpBot(options: HttpBotOptions): Promise<HttpBot> {
@@ -61,6 +63,7 @@ export async function startHttpBot(options: HttpBotOptions): Promise<HttpBot> {
     SLACK_API_URL: options.double.apiUrl,
     PORT: '0',
     HOST: '127.0.0.1',
+    ...(options.command ? { SLACK_COMMAND: options.command } : {}),
   });
   const bot = createSlackBot({
     config,

@@ -5,9 +5,13 @@ import {
   renderAnswer,
   renderExcerpt,
   renderFailure,
-  renderUsage,
   SLACK_LIMITS,
 } from '../../../adapters/slack/render.js';
+import {
+  readCommandRequest,
+  renderArticleList,
+  renderHelp,
+} from '../../../adapters/slack/render-corpus.js';
 import { type Answer, type Excerpt, MAX_QUESTION_CHARS } from '../../../src/index.js';
 import { blockTexts, buttonOf, buttonsOf, quoteOf } from './harness.js';
 
@@ -47,12 +51,13 @@ const allTexts = (message: { text: string; blocks: unknown }) => [
 ];
 
 describe('renderAnswer', () => {
-  it('puts the question, then the short answer, then each excerpt as a quote with title · ¶N · link', () => {
+  it('puts the question, then the short answer, then each excerpt as a quote with title · ¶N · link to the quote', () => {
     const message = renderAnswer(answer());
     expect(blockTexts(message.blocks)).toEqual([
       '*Question:* When did the minister arrive?',
       '*on Wednesday*',
-      '> The minister arrived in Kyiv on Wednesday.\n— The story · ¶4 · <https://example.com/story|link>',
+      '> The minister arrived in Kyiv on Wednesday.\n— The story · ¶4 · ' +
+        '<https://example.com/story#:~:text=The%20minister%20arrived%20in%20Kyiv%20on%20Wednesday|link>',
     ]);
     expect(message.text).toBe(
       'on Wednesday\n“The minister arrived in Kyiv on Wednesday.” — The story, ¶4',
@@ -66,13 +71,21 @@ describe('renderAnswer', () => {
     );
   });
 
-  it('says "Not in the article" plainly and marks any excerpts as possibly related', () => {
+  it('says "Here is what the article says" when there is no short answer', () => {
+    const message = renderAnswer(answer({ answer: null }), { articleCount: 2 });
+    expect(blockTexts(message.blocks)[1]).toBe('Here is what the articles say:');
+    expect(message.text).toMatch(/^Here is what the articles say:\n“The minister arrived/);
+  });
+
+  it('says "That is not in the article" plainly and marks any excerpts as possibly related', () => {
     const message = renderAnswer(answer({ answered: false, answer: null }));
     const texts = blockTexts(message.blocks);
-    expect(texts[1]).toMatch(/^\*Not in the article\.\*/);
+    expect(texts[1]).toBe('*That is not in the article.*');
     expect(texts[2]).toBe('_Possibly related:_');
     expect(texts[3]).toMatch(/^> /);
-    expect(message.text).toMatch(/^Not in the article\./);
+    expect(message.text).toMatch(/^That is not in the article\./);
+    const several = renderAnswer(answer({ answered: false, answer: null }), { articleCount: 3 });
+    expect(several.text).toMatch(/^That is not in the articles\./);
 
     const empty = renderAnswer(answer({ answered: false, answer: null, excerpts: [] }));
     expect(blockTexts(empty.blocks).join('\n')).not.toContain('Possibly related');
@@ -103,12 +116,15 @@ describe('renderAnswer', () => {
       '*<@U0SHARER> asked:* &lt;!channel&gt; &lt;!here&gt; &lt;@U123&gt; &lt;#C1&gt; &lt;https://evil.example|click&gt; &amp; done',
     );
     const markup = texts.join('\n').match(/<[^>]*>/g) ?? [];
-    expect(new Set(markup)).toEqual(new Set(['<@U0SHARER>', '<https://example.com/story|link>']));
+    expect(markup[0]).toBe('<@U0SHARER>');
+    for (const link of markup.slice(1)) {
+      expect(link).toMatch(/^<https:\/\/example\.com\/story#:~:text=[^|<>\s]+\|link>$/);
+    }
   });
 
   it('encodes characters in a url that would end the link early', () => {
     const text = renderExcerpt(excerpt({ url: 'https://example.com/a?b=1&c=2|x>y' })).text?.text;
-    expect(text).toContain('<https://example.com/a?b=1&amp;c=2%7Cx%3Ey|link>');
+    expect(text).toContain('<https://example.com/a?b=1&amp;c=2%7Cx%3Ey#:~:text=');
   });
 
   it('never trusts a sharer id that is not a Slack user id', () => {
@@ -125,7 +141,7 @@ describe('renderAnswer limits', () => {
     const text = renderExcerpt(excerpt({ quote })).text?.text ?? '';
     expect(text.length).toBeLessThanOrEqual(SLACK_LIMITS.sectionText);
     expect(text).toMatch(
-      /boats again\. …\n— The story · ¶4 · <https:\/\/example\.com\/story\|link>$/,
+      /boats again\. …\n— The story · ¶4 · <https:\/\/example\.com\/story#:~:text=The%20harbour%20master%20counted,counted%20the%20boats%20again\|link>$/,
     );
     expect(quote.startsWith(quoteOf(text))).toBe(true);
   });
@@ -177,7 +193,7 @@ describe('renderAnswer limits', () => {
         for (const t of blockTexts(message.blocks)) {
           expect(t.length).toBeLessThanOrEqual(SLACK_LIMITS.sectionText);
           for (const markup of t.match(/<[^>]*>/g) ?? []) {
-            expect(markup).toBe('<https://example.com/story|link>');
+            expect(markup).toMatch(/^<https:\/\/example\.com\/story(#:~:text=[^|<>\s]+)?\|link>$/);
           }
         }
         expect(message.text.length).toBeLessThanOrEqual(SLACK_LIMITS.fallbackText);
@@ -223,11 +239,50 @@ describe('encodeAskValue', () => {
   });
 });
 
-describe('renderUsage and renderFailure', () => {
-  it('explains /ask and lists the article titles, escaped', () => {
-    const message = renderUsage(['Budget <!channel> & more']);
-    expect(message.text).toContain('/ask');
-    expect(blockTexts(message.blocks).join('\n')).toContain('Budget &lt;!channel&gt; &amp; more');
+describe('renderHelp, renderArticleList and renderFailure', () => {
+  const documents = [
+    {
+      id: 'budget',
+      title: 'Budget <!channel> & more',
+      source: null,
+      url: null,
+      published: null,
+      file: 'budget.md',
+      paragraphs: ['One.', 'Two.'],
+    },
+  ];
+
+  it('explains the configured command, private answers, Share, More, articles and source', () => {
+    const message = renderHelp(documents, '/harbour');
+    const text = blockTexts(message.blocks).join('\n');
+    expect(message.text).toContain('/harbour');
+    expect(text).toContain('`/harbour Who was there, and when?`');
+    expect(text).toContain('only you see it, until you press *Share in channel*');
+    expect(text).toContain('*More*');
+    expect(text).toContain('`/harbour articles`');
+    expect(text).toContain('`/harbour source 3`');
+    expect(text).not.toContain('/ask');
+    expect(text).toContain('Budget &lt;!channel&gt; &amp; more (2 paragraphs)');
+  });
+
+  it('lists the articles with the ids that source takes, escaped', () => {
+    const text = blockTexts(renderArticleList(documents, '/ask').blocks).join('\n');
+    expect(text).toContain('• `budget` Budget &lt;!channel&gt; &amp; more (2 paragraphs)');
+    expect(text).toContain('`/ask source N article-id`');
+  });
+
+  it('reads articles and source N [id] from the command text, and anything else as a question', () => {
+    expect(readCommandRequest('articles')).toEqual({ kind: 'articles' });
+    expect(readCommandRequest(' Source 3 ')).toEqual({ kind: 'source', paragraph: 3 });
+    expect(readCommandRequest('source 12 budget')).toEqual({
+      kind: 'source',
+      paragraph: 12,
+      article: 'budget',
+    });
+    expect(readCommandRequest('source of the money?')).toEqual({
+      kind: 'question',
+      text: 'source of the money?',
+    });
   });
 
   it('apologises without any detail', () => {

@@ -3,11 +3,12 @@
 // built-in compile cache (module.enableCompileCache arrived in Node 22), and v8-compile-cache
 // only stores the code compiled before a script runs, which measured no faster here; this cache
 // is taken after the first run, so it also holds every function that run compiled lazily.
-import { createHash } from 'node:crypto';
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import Module, { createRequire } from 'node:module';
-import { dirname } from 'node:path';
-import { Script } from 'node:vm';
+const { createHash } = require('node:crypto');
+const { readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
+const Module = require('node:module');
+const { createRequire } = Module;
+const { dirname } = require('node:path');
+const { Script } = require('node:vm');
 
 const DIGEST_BYTES = 32;
 
@@ -18,7 +19,7 @@ const DIGEST_BYTES = 32;
  * cache against the source's length, so the cache starts with a SHA-256 of the file it was made
  * from, and is never used for other contents.
  */
-export function runWithCodeCache(file, cacheFile = `${file}.v8-cache`) {
+function runWithCodeCache(file, cacheFile = `${file}.v8-cache`) {
   const source = readFileSync(file);
   const digest = createHash('sha256').update(source).digest();
   let cached = null;
@@ -50,3 +51,5 @@ function saveCache(script, digest, cacheFile) {
     rmSync(temporary, { force: true });
   }
 }
+
+module.exports = { runWithCodeCache };

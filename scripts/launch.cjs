@@ -1,13 +1,15 @@
-// Runs an entry point (`node scripts/launch.mjs adapters/cli/ask args…`) as compiled JavaScript
+// Runs an entry point (`node scripts/launch.cjs adapters/cli/ask args…`) as compiled JavaScript
 // when `npm run build` has compiled the current sources, and through the tsx loader otherwise, so
 // a start never pays for TypeScript compilation it does not need and never runs code older than
 // its sources. Of compiled code it prefers the entry's bundle (scripts/bundle.mjs) run with its
 // code cache, when the installed packages are no newer than the build, then dist/.
-import { readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+// CommonJS, so that a bundled start never boots Node's ES module loader, which cost more than
+// any other single step of `npm run ask` but the wink model.
+const { readFileSync, statSync } = require('node:fs');
+const { dirname, join, resolve } = require('node:path');
+const { pathToFileURL } = require('node:url');
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const root = join(__dirname, '..');
 /** Written by `npm run build` once tsc has emitted everything. */
 const STAMP = join(root, 'dist', '.built');
 /** Rewritten by every `npm install` / `npm ci`; a bundle holds the packages it was built with. */
@@ -18,7 +20,7 @@ const IMPORT = /(?:\bfrom\s*|\bimport\s*\(?\s*)['"](\.{1,2}\/[^'"]+)['"]/g;
 
 const entry = process.argv[2];
 if (!entry) {
-  process.stderr.write('Usage: node scripts/launch.mjs <entry without extension> [args…]\n');
+  process.stderr.write('Usage: node scripts/launch.cjs <entry without extension> [args…]\n');
   process.exit(2);
 }
 
@@ -57,12 +59,17 @@ const run = bundled ? bundle : fresh ? compiled : source;
 // The entry reads its own arguments from process.argv.slice(2), as if started directly.
 process.argv.splice(1, 2, run);
 if (bundled) {
-  const { runWithCodeCache } = await import('./code-cache.mjs');
-  runWithCodeCache(bundle);
+  require('./code-cache.cjs').runWithCodeCache(bundle);
 } else {
-  if (!fresh) {
-    const { register } = await import('tsx/esm/api');
-    register();
-  }
-  await import(pathToFileURL(run).href);
+  // An entry's compiled code and sources are ES modules; only this path needs the ESM loader.
+  (async () => {
+    if (!fresh) {
+      const { register } = await import('tsx/esm/api');
+      register();
+    }
+    await import(pathToFileURL(run).href);
+  })().catch((error) => {
+    process.exitCode = 1;
+    throw error;
+  });
 }
