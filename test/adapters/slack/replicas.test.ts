@@ -1,3 +1,4 @@
+import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../../adapters/shared/logger.js';
 import { createRateLimiter } from '../../../adapters/shared/rate-limiter.js';
@@ -20,19 +21,30 @@ const redis = useRedisServer();
 const slack = useSlackDouble();
 const qa = useAnswerers({ bundled: 'corpus' });
 const connections: RedisConnection[] = [];
+/** What each replica's Redis connection logged, by replica. */
+const redisLogs: Record<string, unknown>[][] = [];
 
 afterEach(async () => {
   for (const connection of connections.splice(0)) await connection.close();
+  redisLogs.splice(0);
 });
 
 /** Two HTTP-mode bots, each with its own Redis connection, behind one imaginary balancer. */
 async function startReplicas(limits: { perMinute: number; burst: number }): Promise<HttpBot[]> {
   const replicas: HttpBot[] = [];
   for (let i = 0; i < 2; i += 1) {
+    const lines: Record<string, unknown>[] = [];
+    const destination = new Writable({
+      write(chunk, _encoding, done) {
+        for (const line of String(chunk).split('\n')) if (line) lines.push(JSON.parse(line));
+        done();
+      },
+    });
     const connection = await connectRedis(redis.url, {
-      logger: createLogger({ level: 'silent' }),
+      logger: createLogger({ level: 'info', destination }),
     });
     connections.push(connection);
+    redisLogs.push(lines);
     replicas.push(
       await slack.startHttpBot({
         qa: qa.bundled,
@@ -66,7 +78,9 @@ async function ask(bot: HttpBot, question: string, user: string, id: string): Pr
 const answered = (texts: string[]) => texts.some((t) => t.startsWith('> '));
 
 describe('two Slack HTTP replicas sharing a real Redis', () => {
-  it('answers an event delivered to both (a retry that reached the other replica) once', async () => {
+  it('answers an event delivered to both (a retry that reached the other replica) once', async ({
+    annotate,
+  }) => {
     const [a, b] = await startReplicas({ perMinute: 600, burst: 50 });
     const event = mention('Who is Blinken meeting?');
     const first = await a?.postSigned(eventBody(event, 'EvBoth'), JSON_TYPE);
@@ -79,9 +93,12 @@ describe('two Slack HTTP replicas sharing a real Redis', () => {
     expect(b?.logs.some((l) => l.msg === 'Skipped a repeated delivery of a Slack event')).toBe(
       true,
     );
+    await annotate(
+      `2 deliveries of one event (one per replica): ${slack.double.callsOf('chat.postMessage').length} chat.postMessage`,
+    );
   });
 
-  it("holds a user's burst spread over both replicas to one shared limit", async () => {
+  it("holds a user's burst spread over both replicas to one shared limit", async ({ annotate }) => {
     const replicas = await startReplicas({ perMinute: 10, burst: 3 });
     const replies: string[][] = [];
     for (let i = 0; i < 6; i += 1) {
@@ -94,12 +111,19 @@ describe('two Slack HTTP replicas sharing a real Redis', () => {
       expect.stringMatching(/^You are asking faster than I can answer\. Please wait 1[78] seconds/),
     ]);
     expect(replies.slice(4)).toEqual([[], []]);
+    await annotate(
+      `6 questions alternating over 2 replicas, burst 3: ${replies.filter(answered).length} answered, 1 told "${replies[3]?.[0]}", 2 silent`,
+    );
   });
 
-  it('keeps answering through a Redis crash and restart, and both return to sharing', async () => {
+  it('keeps answering through a Redis crash and restart, and both return to sharing', async ({
+    annotate,
+  }) => {
     const replicas = await startReplicas({ perMinute: 6_000, burst: 1_000 });
     let sent = 0;
+    const asked: Record<string, number> = {};
     const askBoth = async (phase: string) => {
+      asked[phase] = (asked[phase] ?? 0) + replicas.length;
       const results = await Promise.all(
         replicas.map((bot, i) =>
           ask(bot, 'How many troops has Russia gathered?', `U${i}`, `${phase}-${sent++}`),
@@ -112,16 +136,26 @@ describe('two Slack HTTP replicas sharing a real Redis', () => {
     for (let round = 0; round < 5; round += 1)
       expect(await askBoth('outage')).toEqual([true, true]);
     await redis.restart();
-    const deadline = Date.now() + 15_000;
+    const restartedAt = Date.now();
+    const deadline = restartedAt + 15_000;
     while (!connections.every((c) => c.available)) {
       if (Date.now() > deadline) throw new Error('the replicas did not reconnect to Redis');
       expect(await askBoth('reconnecting')).toEqual([true, true]);
     }
+    const reconnectedMs = Date.now() - restartedAt;
     expect(await askBoth('after')).toEqual([true, true]);
     // Shared again: a retry reaching the other replica is answered once.
     const event = mention('Who leads Ukraine?');
     await replicas[0]?.postSigned(eventBody(event, 'EvAfterRestart'), JSON_TYPE);
     await replicas[1]?.postSigned(eventBody(event, 'EvAfterRestart'), JSON_TYPE);
     expect(slack.double.callsOf('chat.postMessage')).toHaveLength(1);
+    // One warning per replica for the outage, and one line when Redis is back.
+    const said = (prefix: string) =>
+      redisLogs.map((lines) => lines.filter((l) => String(l.msg).startsWith(prefix)).length);
+    expect(said('Redis unavailable')).toEqual([1, 1]);
+    expect(said('Redis is back')).toEqual([1, 1]);
+    await annotate(
+      `${sent} questions, all answered (${JSON.stringify(asked)}); both replicas back on Redis ${reconnectedMs} ms after the restart, each having warned once`,
+    );
   }, 40_000);
 });
