@@ -1,5 +1,6 @@
 import { describe, expect, it, type TestContext } from 'vitest';
 import {
+  describeScrape,
   healthOnceItIs,
   histogramCount,
   metricValue,
@@ -71,12 +72,12 @@ describe.concurrent('Discord health and metrics (METRICS_PORT)', () => {
 
     // The gateway drops the connection: unhealthy until discord.js has reconnected.
     double.sessions[0]?.socket.terminate();
-    expect(await healthOnceItIs(base, 503)).toEqual({
-      ok: false,
-      index: 'loaded',
-      platform: 'disconnected',
-    });
+    const down = await healthOnceItIs(base, 503);
+    expect(down).toEqual({ ok: false, index: 'loaded', platform: 'disconnected' });
     await healthOnceItIs(base, 200);
+    await context.annotate(
+      `Discord, /healthz 503 ${JSON.stringify(down)} while the gateway was down; ${describeScrape(metrics, 'discord')}`,
+    );
   });
 
   it('serves the health of every shard and their summed metrics from the manager', async (context) => {

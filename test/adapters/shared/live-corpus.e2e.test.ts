@@ -155,7 +155,9 @@ afterAll(async () => {
 });
 
 describe('a bot following its corpus folder while answering', () => {
-  it('answers from an added article within the debounce plus the reload time', async () => {
+  it('answers from an added article within the debounce plus the reload time', async ({
+    annotate,
+  }) => {
     const before = await firstReplyAfter('orchard', 0);
     expect(before.titles).not.toContain('Orchard festival draws record crowd');
     const { line, swappedAfterMs } = await change(
@@ -169,9 +171,12 @@ describe('a bot following its corpus folder while answering', () => {
     const after = await firstReplyAfter('orchard', line.time as number);
     expect(after.titles[0]).toBe('Orchard festival draws record crowd');
     expect(after.quotes).toContain('14,000 visitors');
+    await annotate(
+      `added: new index answering ${swappedAfterMs} ms after the copy (debounce ${DEBOUNCE_MS} ms, reload ${line.reloadMs} ms)`,
+    );
   });
 
-  it('answers from a changed article, and no longer from a removed one', async () => {
+  it('answers from a changed article, and no longer from a removed one', async ({ annotate }) => {
     const changed = await change(
       () => cp(join(UPDATES, 'tram-line.md'), join(corpusDir, 'tram-line.md')),
       reloaded('changed', 'tram-line.md'),
@@ -189,6 +194,11 @@ describe('a bot following its corpus folder while answering', () => {
     expect(removed.line).toMatchObject({ articles: 4, analysed: 0 });
     const after = await firstReplyAfter('garden', removed.line.time as number);
     expect(after.titles).not.toContain('Pupils plant a school garden');
+    for (const [what, { swappedAfterMs, line }] of Object.entries({ changed, removed })) {
+      await annotate(
+        `${what}: swapped ${swappedAfterMs} ms after the change (reload ${line.reloadMs} ms)`,
+      );
+    }
   });
 
   it('keeps the previous corpus answering when an article breaks, and says so once', async () => {
@@ -216,8 +226,9 @@ describe('a bot following its corpus folder while answering', () => {
     await waitForLog((l) => l.msg === 'corpus reloaded: no article changed', at);
   });
 
-  it('failed no question of the stream', () => {
+  it('failed no question of the stream', async ({ annotate }) => {
     expect(replies.length).toBeGreaterThan(8);
     expect(replies.filter((r) => r.failed || r.titles.length === 0)).toEqual([]);
+    await annotate(`${replies.length} questions answered during the changes, none failed`);
   });
 });

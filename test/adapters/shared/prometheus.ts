@@ -64,6 +64,12 @@ export function histogramCount(families: readonly PrometheusFamily[], name: stri
   return (family?.metrics ?? []).reduce((sum, m) => sum + Number(m.buckets?.['+Inf'] ?? 0), 0);
 }
 
+/** One line on a scrape for the test's report: families parsed, and the requests by outcome. */
+export function describeScrape(families: readonly PrometheusFamily[], platform: string): string {
+  const questions = JSON.stringify(questionsByOutcome(families, platform));
+  return `/metrics: ${families.length} metric families parsed, ${platform} questions ${questions}`;
+}
+
 /** Polls `GET /healthz` until its status is `status`; resolves with the body. */
 export async function healthOnceItIs(baseUrl: string, status: number, ms = 15_000) {
   const deadline = Date.now() + ms;

@@ -4,6 +4,7 @@ import { createSlackBot } from '../../../adapters/slack/app.js';
 import { parseSlackConfig } from '../../../adapters/slack/config.js';
 import { useBotProcesses } from '../bot-process-hooks.js';
 import {
+  describeScrape,
   healthOnceItIs,
   histogramCount,
   metricValue,
@@ -29,7 +30,9 @@ const BOT_ENV = { CORPUS_DIR: 'corpus', SLACK_BOT_TOKEN: 'xoxb-operations', LOG_
 const portIn = (line: string) => (JSON.parse(line) as { port: number }).port;
 
 describe('Slack health and metrics', () => {
-  it('HTTP mode serves /healthz and /metrics on its own port, counting what it served', async () => {
+  it('HTTP mode serves /healthz and /metrics on its own port, counting what it served', async ({
+    annotate,
+  }) => {
     const double = processes.double(await startSlackDouble());
     const bot = processes.start('adapters/slack/main.ts', {
       ...BOT_ENV,
@@ -61,9 +64,12 @@ describe('Slack health and metrics', () => {
     expect(histogramCount(metrics, 'article_qa_answer_duration_seconds')).toBe(2);
     expect(metricValue(metrics, 'article_qa_articles_loaded')).toBe(1);
     expect(metricValue(metrics, 'article_qa_paragraphs_loaded')).toBe(19);
+    await annotate(`HTTP mode, /healthz 200 when ready; ${describeScrape(metrics, 'slack')}`);
   });
 
-  it('Socket Mode serves them on METRICS_PORT: 200 while the socket is open, 503 while it is not', async () => {
+  it('Socket Mode serves them on METRICS_PORT: 200 while the socket is open, 503 while it is not', async ({
+    annotate,
+  }) => {
     const double = processes.double(await startSlackDouble());
     const firstSocket = double.nextSocket();
     const bot = processes.start('adapters/slack/main.ts', {
@@ -97,9 +103,13 @@ describe('Slack health and metrics', () => {
 
     const nextSocket = double.nextSocket();
     socket.terminate();
-    expect(await healthOnceItIs(base, 503)).toMatchObject({ ok: false, platform: 'disconnected' });
+    const down = await healthOnceItIs(base, 503);
+    expect(down).toMatchObject({ ok: false, platform: 'disconnected' });
     await nextSocket;
     await healthOnceItIs(base, 200);
+    await annotate(
+      `Socket Mode, /healthz 503 ${JSON.stringify(down)} while the socket was closed; ${describeScrape(metrics, 'slack')}`,
+    );
   });
 });
 
