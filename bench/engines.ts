@@ -9,6 +9,8 @@ import {
   type TuningOverrides,
 } from '../src/index.js';
 import type { QueryTarget } from './queries.js';
+import { measureReload } from './reload.js';
+import type { ReloadFigures } from './result-schema.js';
 
 /** Number of results asked for and scored (top-10 hit rate). */
 export const RESULTS_PER_QUERY = 10;
@@ -28,6 +30,11 @@ export interface BenchEngine {
   ask(question: string): EngineResponse;
   /** Writes the engine's snapshot to `file`. */
   readonly saveSnapshot: (file: string) => Promise<void>;
+  /**
+   * The bot only: adds an article to a copy of the corpus folder and reloads in place (see
+   * `reload.ts`); changes the engine, so it comes last.
+   */
+  readonly measureReload?: (work: string) => Promise<ReloadFigures>;
 }
 
 /**
@@ -48,6 +55,7 @@ export function createCoreEngine(corpus: Corpus, tuning: TuningOverrides = {}): 
       };
     },
     saveSnapshot: (file) => saveSnapshot(corpus, index, file),
+    measureReload: (work) => measureReload(corpus, index, work),
   };
 }
 

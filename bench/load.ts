@@ -1,20 +1,30 @@
 import { readFile } from 'node:fs/promises';
-import { startBotProcess } from '../test/adapters/bot-process.js';
+import { type BotProcess, startBotProcess } from '../test/adapters/bot-process.js';
 import { startDiscordDouble } from '../test/adapters/discord/double/discord-double.js';
-import { type UserPayload, userPayload } from '../test/adapters/discord/double/payloads.js';
+import {
+  type DoubleGuild,
+  snowflake,
+  type UserPayload,
+  userPayload,
+} from '../test/adapters/discord/double/payloads.js';
+import { type RedisServer, startRedisServer } from '../test/adapters/shared/redis-server.js';
 import { startSlackDouble } from '../test/adapters/slack/doubles.js';
 import { blockTexts, FORM, signHeaders, slashCommandBody } from '../test/adapters/slack/harness.js';
 
 /**
- * `npm run load`: 1,000 concurrent signed `/ask` requests at the Slack bot in HTTP mode on
- * 127.0.0.1, and 1,000 mentions at the Discord bot through the Discord double, each bot run as
- * its real entry script with the rate limiter set high. Reports answered, lost, duplicated and
- * crossed answers, latency p50/p99 and the bot process's peak RSS; exits 1 if any was lost.
- * Every request goes to 127.0.0.1 only; the run is bounded in count and in time.
+ * `npm run load`: 1,000 concurrent signed `/ask` requests spread over two Slack bot replicas in
+ * HTTP mode sharing one Redis (as behind a load balancer), and 1,000 mentions at the Discord bot
+ * through the Discord double, spread over 50 servers' channels as real traffic is. Each bot runs
+ * as its real entry script, with a real redis-server on a free loopback port and the rate limit
+ * set high. Reports answered, lost, duplicated and crossed answers, latency p50/p99 and the bot
+ * processes' peak RSS; exits 1 if any was lost or duplicated. Every request goes to 127.0.0.1
+ * only; the run is bounded in count and in time.
  */
 
 const REQUESTS = 1_000;
 const USERS = 20;
+/** Servers the Discord mentions come from, one channel each. */
+const DISCORD_CHANNELS = 50;
 /** The whole run stops by itself after this long, whatever happens. */
 const DEADLINE_MS = 180_000;
 const SECRET = 'load-test-signing-secret';
@@ -68,19 +78,27 @@ async function peakRss(pid: number | undefined): Promise<number> {
 const served = (stderr: string) =>
   stderr.split('\n').filter((line) => line.includes('"msg":"request served"')).length;
 
-async function loadSlack(): Promise<Figures> {
+async function loadSlack(redis: RedisServer): Promise<Figures> {
   const double = await startSlackDouble();
-  const bot = startBotProcess('adapters/slack/main.ts', {
-    ...COMMON_ENV,
-    SLACK_BOT_TOKEN: 'xoxb-load-test',
-    SLACK_SIGNING_SECRET: SECRET,
-    SLACK_API_URL: double.apiUrl,
-    PORT: '0',
-    HOST: '127.0.0.1',
-  });
+  const replicas: BotProcess[] = [0, 1].map(() =>
+    startBotProcess('adapters/slack/main.ts', {
+      ...COMMON_ENV,
+      SLACK_BOT_TOKEN: 'xoxb-load-test',
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: double.apiUrl,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      REDIS_URL: redis.url,
+    }),
+  );
   try {
-    const { port } = JSON.parse(await bot.line(/"mode":"http"/)) as { port: number };
-    const url = `http://127.0.0.1:${port}/slack/events`;
+    const urls = await Promise.all(
+      replicas.map(async (bot) => {
+        const { port } = JSON.parse(await bot.line(/"mode":"http"/)) as { port: number };
+        await bot.line(/shared state on Redis/);
+        return `http://127.0.0.1:${port}/slack/events`;
+      }),
+    );
     const seen = new Map<string, number>();
     const latencies: number[] = [];
     let crossed = 0;
@@ -91,7 +109,8 @@ async function loadSlack(): Promise<Figures> {
           user_id: `U${String(i % USERS).padStart(4, '0')}`,
         });
         const sent = performance.now();
-        const response = await fetch(url, {
+        // A round-robin balancer: every other request to the other replica.
+        const response = await fetch(urls[i % urls.length] as string, {
           method: 'POST',
           body,
           headers: { 'content-type': FORM, ...signHeaders(body, undefined, SECRET) },
@@ -107,40 +126,47 @@ async function loadSlack(): Promise<Figures> {
       }),
     );
     const totalMs = performance.now() - started;
-    const peakRssBytes = await peakRss(bot.child.pid);
-    bot.child.kill('SIGTERM');
-    const exitCode = await bot.exited;
+    const peaks = await Promise.all(replicas.map((bot) => peakRss(bot.child.pid)));
+    for (const bot of replicas) bot.child.kill('SIGTERM');
+    const exitCodes = await Promise.all(replicas.map((bot) => bot.exited));
     // An /ask answer travels in the HTTP response; any Web API post would be a duplicate.
     const extra = double.calls.filter((call) => call.method !== 'auth.test').length;
+    const servedBy = replicas.map((bot) => served(bot.stderr()));
     return {
-      name: `Slack HTTP mode: ${REQUESTS} concurrent signed /ask requests from ${USERS} users`,
+      name:
+        `Slack HTTP mode: ${REQUESTS} concurrent signed /ask requests from ${USERS} users, ` +
+        `round-robin over 2 replicas sharing one Redis (served ${servedBy.join(' + ')})`,
       answered: seen.size,
       lost: REQUESTS - seen.size,
       duplicated: [...seen.values()].filter((n) => n > 1).length + extra + double.responses.length,
       crossed,
       latencies,
       totalMs,
-      peakRssBytes,
-      served: served(bot.stderr()),
-      exitCode,
+      peakRssBytes: Math.max(...peaks),
+      served: servedBy.reduce((a, b) => a + b, 0),
+      exitCode: exitCodes.find((code) => code !== 0) ?? 0,
     };
   } finally {
-    await bot.kill();
+    await Promise.all(replicas.map((bot) => bot.kill()));
     await double.close();
   }
 }
 
-async function loadDiscord(): Promise<Figures> {
-  const double = await startDiscordDouble();
+async function loadDiscord(redis: RedisServer): Promise<Figures> {
+  const guilds: DoubleGuild[] = Array.from({ length: DISCORD_CHANNELS }, (_, i) => ({
+    id: snowflake(),
+    name: `Server ${i + 1}`,
+    channelId: snowflake(),
+  }));
+  const double = await startDiscordDouble({ guilds });
   const bot = startBotProcess('adapters/discord/main.ts', {
     ...COMMON_ENV,
     DISCORD_TOKEN: 'load-test-token',
     DISCORD_API_URL: double.apiUrl,
+    REDIS_URL: redis.url,
   });
   try {
     await double.waitForSessions(1);
-    const guild = double.guilds[0];
-    if (!guild) throw new Error('the Discord double has no guild');
     const users: UserPayload[] = Array.from({ length: USERS }, (_, i) => userPayload(`user${i}`));
     const sentAt = new Map<string, number>();
     const requestOf = new Map<string, number>();
@@ -165,6 +191,7 @@ async function loadDiscord(): Promise<Figures> {
     const poll = setInterval(onReply, 20);
     const started = performance.now();
     for (let i = 0; i < REQUESTS; i += 1) {
+      const guild = guilds[i % guilds.length] as DoubleGuild;
       const message = double.sendMessage({
         author: users[i % USERS] as UserPayload,
         content: `<@${double.bot.id}> ${questionFor(i)}`,
@@ -186,7 +213,7 @@ async function loadDiscord(): Promise<Figures> {
     onReply();
     const answered = [...withExcerpts].filter((id) => requestOf.has(id)).length;
     return {
-      name: `Discord: ${REQUESTS} mentions from ${USERS} users through the gateway double`,
+      name: `Discord: ${REQUESTS} mentions from ${USERS} users in ${DISCORD_CHANNELS} servers' channels through the gateway double`,
       answered,
       lost: REQUESTS - answered,
       duplicated: [...replies.values()].filter((n) => n > 1).length,
@@ -222,7 +249,13 @@ const timer = setTimeout(() => {
 }, DEADLINE_MS + 30_000);
 timer.unref();
 
-const results = [await loadSlack(), await loadDiscord()];
+const redis = await startRedisServer();
+let results: Figures[];
+try {
+  results = [await loadSlack(redis), await loadDiscord(redis)];
+} finally {
+  await redis.stop();
+}
 process.stdout.write(`${results.map(report).join('\n\n')}\n`);
 const failed = results.some(
   (r) => r.lost > 0 || r.duplicated > 0 || (r.crossed ?? 0) > 0 || r.exitCode !== 0,

@@ -177,6 +177,50 @@ export function renderSizeTable(
   ]);
 }
 
+/**
+ * The live-reload table: one article added to each size's corpus folder, beside the full build
+ * it spares (sizes whose bot run measured no reload are left out).
+ */
+export function renderReloadTable(sizes: readonly SizeReport[]): string {
+  const rows = sizes.flatMap((size) => {
+    const run = size.core;
+    const reload = run?.reload;
+    if (!run || !reload) return [];
+    return [
+      [
+        size.size,
+        formatCount(run.corpus.paragraphs),
+        formatDuration(run.buildMs),
+        `${reload.addedParagraphs} ¶, ${reload.analysedArticles} analysed`,
+        formatDuration(reload.loadCorpusMs),
+        formatDuration(reload.updateMs),
+        formatDuration(reload.firstAnswerMs),
+        `${formatDuration(reload.totalMs)}${reload.answeredFromNew ? '' : ' (not found!)'}`,
+        formatDuration(reload.removeTotalMs),
+        formatDuration(reload.prepareMs),
+        formatDuration(reload.cacheWriteMs),
+      ],
+    ];
+  });
+  return renderTable(
+    [
+      'size',
+      'paragraphs',
+      'full build',
+      'added',
+      'read folder',
+      'update',
+      'first answer',
+      'new index answering',
+      'removal',
+      'prepare (once)',
+      'snapshot saved later',
+    ],
+    rows,
+    ['left', 'right', ...Array.from({ length: 9 }, (): Align => 'right')],
+  );
+}
+
 /** The start-up table: median wall time of each command. */
 export function renderEndToEndTable(timings: readonly CommandTiming[]): string {
   return renderTable(
@@ -214,6 +258,13 @@ export function renderReport(report: BenchReport): string {
     'Answers (full answerQuestion path, top: 10, after a warm-up on 1,000 other questions; hit rates over answerable questions)',
     renderSizeTable(report.sizes, ANSWER_COLUMNS),
   ];
+  if (report.sizes.some((s) => s.core?.reload)) {
+    parts.push(
+      '',
+      'Live reload (one article added to the corpus folder: read the folder, update the index in place, first answer from the new article; then its removal)',
+      renderReloadTable(report.sizes),
+    );
+  }
   if (report.endToEnd.length > 0) {
     parts.push('', 'Start-up on the bundled article', renderEndToEndTable(report.endToEnd));
     const target = describeAskTarget(report.endToEnd);

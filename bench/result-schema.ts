@@ -19,6 +19,31 @@ export const SnapshotFiguresSchema = z.object({
 /** Snapshot figures of one engine run. */
 export type SnapshotFigures = z.infer<typeof SnapshotFiguresSchema>;
 
+/** One article added to the corpus folder of a bot that follows it, then removed. */
+export const ReloadFiguresSchema = z.object({
+  addedParagraphs: z.number(),
+  /** Articles analysed by the update (1: only the new one). */
+  analysedArticles: z.number(),
+  /** Once after start: the article keys and vocabulary counts updates work on. */
+  prepareMs: z.number(),
+  /** Reading the folder again (every file's front matter and paragraphs). */
+  loadCorpusMs: z.number(),
+  /** Analysing the new article and swapping in the updated index. */
+  updateMs: z.number(),
+  firstAnswerMs: z.number(),
+  /** From reading the folder to the first answer from the new article. */
+  totalMs: z.number(),
+  answeredFromNew: z.boolean(),
+  /** Writing the snapshot and article files after the swap (in the background in a bot). */
+  cacheWriteMs: z.number(),
+  /** The removal, from reading the folder to the first answer without the article. */
+  removeTotalMs: z.number(),
+  goneAfterRemoval: z.boolean(),
+});
+
+/** The figures of a reload. */
+export type ReloadFigures = z.infer<typeof ReloadFiguresSchema>;
+
 /** Everything one engine measured on one corpus size (one child process). */
 export const EngineRunSchema = z.object({
   size: z.string(),
@@ -35,6 +60,8 @@ export const EngineRunSchema = z.object({
   heapUsedBytes: z.number(),
   rssBytes: z.number(),
   snapshot: SnapshotFiguresSchema,
+  /** The bot only: an article added and removed in place (null for the baseline, or when it failed). */
+  reload: ReloadFiguresSchema.nullable().default(null),
   queries: z.object({ total: z.number(), seed: z.number(), warmUpMs: z.number() }),
   latency: z.object({
     samples: z.number(),

@@ -102,7 +102,14 @@ async function runSize(args: RunArgs): Promise<EngineRun> {
 
 type Measured = Pick<
   EngineRun,
-  'indexMs' | 'heapUsedBytes' | 'rssBytes' | 'queries' | 'latency' | 'retrieval' | 'snapshot'
+  | 'indexMs'
+  | 'heapUsedBytes'
+  | 'rssBytes'
+  | 'queries'
+  | 'latency'
+  | 'retrieval'
+  | 'snapshot'
+  | 'reload'
 >;
 
 /** Builds the engine, measures it, and lets it go: nothing built is referenced after return. */
@@ -155,6 +162,16 @@ async function buildAndMeasure(
   } catch (error) {
     snapshot = { ...NOT_MEASURED, status: 'failed', note: `save: ${String(error)}` };
   }
+  let reload: EngineRun['reload'] = null;
+  if (engine.measureReload) {
+    log('adding one article to a copy of the corpus folder and reloading in place');
+    try {
+      reload = await engine.measureReload(args.work);
+      log(`new index answering ${Math.round(reload.totalMs)} ms after reading the folder`);
+    } catch (error) {
+      log(`reload failed: ${String(error)}`);
+    }
+  }
   return {
     indexMs,
     heapUsedBytes: memory.heapUsed,
@@ -163,6 +180,7 @@ async function buildAndMeasure(
     latency,
     retrieval,
     snapshot,
+    reload,
   };
 }
 

@@ -98,8 +98,10 @@ export function createAnswererFromIndex(
     documents: corpus.documents,
     answerQuestion: (question, options = {}) => answer(parts, question, options),
     getParagraph(documentId, number) {
+      const { slots } = built.annotations;
       for (const first of starts.get(documentId) ?? []) {
-        const paragraph = parts.paragraphs[first + number - 1];
+        const position = first + number - 1;
+        const paragraph = parts.paragraphs[slots ? (slots[position] ?? -1) : position];
         if (paragraph?.document.id === documentId && paragraph.number === number) {
           return toExcerpt(paragraph, paragraph.text, 0, []);
         }

@@ -34,12 +34,17 @@ export {
 export { cleanQuestion } from './question/clean-question.js';
 export {
   type CachedAnswererOptions,
-  createAnswererCached,
   DEFAULT_INDEX_CACHE_DIR,
-  loadSnapshot,
+  type IndexedCorpusOptions,
   type SnapshotLogger,
-  saveSnapshot,
-} from './snapshot/cached-answerer.js';
+} from './snapshot/cache-options.js';
+export { createAnswererCached, loadSnapshot, saveSnapshot } from './snapshot/cached-answerer.js';
+export {
+  type CorpusChanges,
+  type CorpusUpdate,
+  type IndexedCorpus,
+  openIndexedCorpus,
+} from './snapshot/indexed-corpus.js';
 export {
   DEFAULT_TUNING,
   resolveTuning,

@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { Client, DiscordjsErrorCodes, Events, GatewayIntentBits, Partials } from 'discord.js';
 import { ConfigError } from '../../src/index.js';
+import type { Health } from '../shared/health.js';
 import type { Logger } from '../shared/logger.js';
 import { networkFailureCode } from '../shared/network-errors.js';
 import { createDiscordRouter } from './boundary.js';
@@ -47,6 +48,8 @@ export function createDiscordClient(options: DiscordClientOptions = {}): Client 
 /** Options for {@link startBot}. */
 export interface StartBotOptions extends HandlerOptions, DiscordClientOptions {
   token: string;
+  /** Marked connected while every shard's gateway connection is up. */
+  health?: Health | undefined;
 }
 
 /**
@@ -57,7 +60,7 @@ export async function startBot(options: StartBotOptions): Promise<Client> {
   const { logger } = options;
   const client = createDiscordClient(options);
   registerHandlers(client, options);
-  watchClient(client, logger);
+  watchClient(client, logger, options.health);
 
   const ready = once(client, Events.ClientReady);
   try {
@@ -67,6 +70,7 @@ export async function startBot(options: StartBotOptions): Promise<Client> {
     await client.destroy();
     throw explainLoginFailure(error, options.apiUrl);
   }
+  options.health?.set({ platform: 'connected' });
   logger.info(
     {
       user: client.user?.tag,
@@ -91,19 +95,30 @@ export function registerHandlers(client: Client, options: HandlerOptions): void 
   client.on(Events.InteractionCreate, (interaction) => void router.onInteraction(interaction));
 }
 
-function watchClient(client: Client, logger: Logger): void {
+function watchClient(client: Client, logger: Logger, health: Health | undefined): void {
+  // Shards whose gateway connection is down; the bot is connected when there are none.
+  const down = new Set<number>();
+  const mark = (shardId: number, up: boolean) => {
+    if (up) down.delete(shardId);
+    else down.add(shardId);
+    if (client.isReady()) health?.set({ platform: down.size === 0 ? 'connected' : 'disconnected' });
+  };
+  client.on(Events.ShardReady, (shardId) => mark(shardId, true));
+  client.on(Events.ShardResume, (shardId) => mark(shardId, true));
   // Without an `error` listener an EventEmitter error would crash the process.
   client.on(Events.Error, (error) => logger.error({ err: error }, 'Discord client error'));
   client.on(Events.Warn, (message) => logger.warn(message));
   client.on(Events.ShardError, (error, shardId) =>
     logger.error({ err: error, shardId }, 'Discord shard error'),
   );
-  client.on(Events.ShardDisconnect, (event, shardId) =>
-    logger.warn({ code: event.code, shardId }, 'Discord shard disconnected'),
-  );
-  client.on(Events.ShardReconnecting, (shardId) =>
-    logger.info({ shardId }, 'Discord shard reconnecting'),
-  );
+  client.on(Events.ShardDisconnect, (event, shardId) => {
+    mark(shardId, false);
+    logger.warn({ code: event.code, shardId }, 'Discord shard disconnected');
+  });
+  client.on(Events.ShardReconnecting, (shardId) => {
+    mark(shardId, false);
+    logger.info({ shardId }, 'Discord shard reconnecting');
+  });
 }
 
 function explainLoginFailure(error: unknown, apiUrl: string | undefined): unknown {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { RedisConnection } from '../shared/redis-connection.js';
 
 /** Discord's limit on a component's `custom_id`. */
 export const MAX_CUSTOM_ID_LENGTH = 100;
@@ -12,17 +13,21 @@ export interface MoreRequest {
   offset: number;
 }
 
-/** A small bounded LRU of questions too long to fit in a button's `custom_id`. */
+/** Questions too long to fit in a button's `custom_id`, by short key. */
 export interface QuestionStore {
   /** Stores `question` and returns its short key. */
   put(question: string): string;
   /** The question for `key`, or undefined once it has been evicted (or never existed). */
-  get(key: string): string | undefined;
+  get(key: string): Promise<string | undefined>;
+}
+
+/** A small bounded LRU in this process. */
+export interface LocalQuestionStore extends QuestionStore {
   readonly size: number;
 }
 
 /** Creates a {@link QuestionStore} holding at most `capacity` questions (least recently used go first). */
-export function createQuestionStore(capacity = 1_000): QuestionStore {
+export function createQuestionStore(capacity = 1_000): LocalQuestionStore {
   const entries = new Map<string, string>();
   return {
     put(question) {
@@ -36,7 +41,7 @@ export function createQuestionStore(capacity = 1_000): QuestionStore {
       }
       return key;
     },
-    get(key) {
+    async get(key) {
       const question = entries.get(key);
       if (question === undefined) return undefined;
       entries.delete(key);
@@ -45,6 +50,42 @@ export function createQuestionStore(capacity = 1_000): QuestionStore {
     },
     get size() {
       return entries.size;
+    },
+  };
+}
+
+/** How long a long question behind a **More** button is kept in Redis. */
+const SHARED_QUESTION_SECONDS = 7 * 24 * 3_600;
+
+/**
+ * Questions shared by every shard and replica through Redis, so a **More** button works
+ * whichever process its click reaches, and after a restart or a re-shard. Each question is kept
+ * in this process too; while Redis is down only that copy serves (said once per outage).
+ */
+export function createSharedQuestionStore(
+  redis: RedisConnection,
+  local: QuestionStore = createQuestionStore(),
+): QuestionStore {
+  const keyOf = (key: string) => `article-qa:question:${key}`;
+  return {
+    put(question) {
+      const key = local.put(question);
+      void redis.withFallback(
+        'questions',
+        (client) => client.set(keyOf(key), question, 'EX', SHARED_QUESTION_SECONDS),
+        () => undefined,
+      );
+      return key;
+    },
+    async get(key) {
+      return (
+        (await local.get(key)) ??
+        (await redis.withFallback(
+          'questions',
+          async (client) => (await client.get(keyOf(key))) ?? undefined,
+          () => undefined,
+        ))
+      );
     },
   };
 }
@@ -68,14 +109,14 @@ export function isMoreId(customId: string): boolean {
  * Decodes a **More** button's `custom_id`: the request, `'expired'` when its question is no
  * longer in `store`, or null when the id is not one of ours.
  */
-export function decodeMoreId(
+export async function decodeMoreId(
   customId: string,
   store: QuestionStore,
-): MoreRequest | 'expired' | null {
+): Promise<MoreRequest | 'expired' | null> {
   const match = MORE_ID.exec(customId);
   if (!match) return null;
   const [, offset = '0', kind, value = ''] = match;
-  const question = kind === 'q' ? value : store.get(value);
+  const question = kind === 'q' ? value : await store.get(value);
   if (question === undefined) return 'expired';
   return { question, offset: Number(offset) };
 }

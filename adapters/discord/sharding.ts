@@ -124,6 +124,8 @@ export interface ShardManagerOptions {
   readyTimeoutMs?: number;
   /** Stops every shard when aborted, also while they are still being spawned. */
   signal?: AbortSignal;
+  /** Receives the manager before its shards spawn, with how many it will run (health, metrics). */
+  onManager?: (manager: ShardingManager, shards: number) => void;
 }
 
 /**
@@ -148,6 +150,7 @@ export async function startShardManager(options: ShardManagerOptions): Promise<S
     mode: 'process',
     execArgv: options.execArgv ?? [],
   });
+  options.onManager?.(manager, shardList.length);
   manager.on('shardCreate', (shard) => {
     // Shard.env is what the process is forked with; discord.js types it as unknown.
     Object.assign(shard.env as Record<string, unknown>, options.env ?? {});

@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { CoreConfigSchema } from '../../src/index.js';
 import { blankAsMissing } from '../shared/environment.js';
-import { OperationsConfigShape } from '../shared/operations-config.js';
+import { CorpusWatchShape, OperationsConfigShape } from '../shared/operations-config.js';
 
 /**
- * The REPL's environment: the core's keys, and an optional rate limit, off unless
- * `RATE_LIMIT_PER_MINUTE` is set (one person at a terminal, often pasting a batch).
+ * The REPL's environment: the core's keys, the corpus watch, and an optional rate limit, off
+ * unless `RATE_LIMIT_PER_MINUTE` is set (one person at a terminal, often pasting a batch).
  */
 export const ReplConfigSchema = CoreConfigSchema.extend({
+  ...CorpusWatchShape,
   RATE_LIMIT_PER_MINUTE: z.preprocess(
     blankAsMissing,
     z.coerce

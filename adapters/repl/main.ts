@@ -1,9 +1,11 @@
-import { createInterface } from 'node:readline';
-import { createAnswererCached, loadCorpus, parseConfig } from '../../src/index.js';
+import { clearLine, createInterface, cursorTo } from 'node:readline';
+import { parseConfig } from '../../src/index.js';
 import { loadDotEnv } from '../shared/environment.js';
+import { startLiveCorpus } from '../shared/live-corpus.js';
+import { createLogger } from '../shared/logger.js';
 import { displayPath } from '../shared/paths.js';
 import { createRateLimiter } from '../shared/rate-limiter.js';
-import { reloadAnswerer } from '../shared/reload.js';
+import { createReloadReports, type ReloadReports } from '../shared/reload.js';
 import { runMain, STDERR_WARNINGS } from '../shared/run-main.js';
 import { chooseStyle } from '../terminal/style.js';
 import { ReplConfigSchema } from './config.js';
@@ -20,9 +22,32 @@ runMain(async () => {
   }
   const env = parseConfig(ReplConfigSchema, process.env);
   const corpusDir = displayPath(flags.corpus ?? env.CORPUS_DIR);
-  const snapshots = { logger: STDERR_WARNINGS };
-  const qa = await createAnswererCached(await loadCorpus(corpusDir), snapshots);
   const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
+  // Set once the prompt is on screen: a report then goes between prompts.
+  let redrawPrompt: (() => void) | undefined;
+  let reports: ReloadReports | undefined;
+  const live = await startLiveCorpus({
+    dir: corpusDir,
+    // The REPL says what each reload did in its own words (below); the log would repeat it.
+    logger: createLogger({ level: 'silent' }),
+    snapshotLogger: STDERR_WARNINGS,
+    watch: env.CORPUS_WATCH,
+    debounceMs: env.CORPUS_DEBOUNCE_MS,
+    cacheDir: env.INDEX_CACHE_DIR,
+    onReload: (outcome) => reports?.watched(outcome),
+  });
+  const qa = live.answerer;
+  reports = createReloadReports(live, (text) => {
+    if (!redrawPrompt) {
+      process.stderr.write(`${text}\n`);
+      return;
+    }
+    // The report on its own lines, then the prompt and the half-typed line again.
+    clearLine(process.stdout, 0);
+    cursorTo(process.stdout, 0);
+    process.stdout.write(`${text}\n\n`);
+    redrawPrompt();
+  });
   const width = () => (process.stdout.isTTY ? process.stdout.columns : undefined);
   const session = createReplSession(qa, {
     style: chooseStyle(process.env, Boolean(process.stdout.isTTY)),
@@ -31,7 +56,7 @@ runMain(async () => {
     limiter: env.RATE_LIMIT_PER_MINUTE
       ? createRateLimiter({ perMinute: env.RATE_LIMIT_PER_MINUTE, burst: env.RATE_LIMIT_BURST })
       : null,
-    reload: (current) => reloadAnswerer(corpusDir, current, snapshots),
+    reload: reports.reload,
   });
 
   const rl = createInterface({
@@ -61,6 +86,7 @@ runMain(async () => {
     process.stdout.write(`${bannerLine(qa.documents, width())}\n`);
     rl.setPrompt('? ');
     rl.prompt();
+    redrawPrompt = () => rl.prompt(true);
   }
   for await (const line of rl) {
     const { output, quit } = await session.handleLine(line);
@@ -72,4 +98,5 @@ runMain(async () => {
     }
   }
   rl.close();
+  await live.close();
 });

@@ -1,6 +1,5 @@
-import { type Answer, type Answerer, DEFAULT_EXCERPTS, isArticleQaError } from '../../src/index.js';
+import { type Answer, type Answerer, DEFAULT_EXCERPTS } from '../../src/index.js';
 import type { RateLimiter } from '../shared/rate-limiter.js';
-import { describeCorpusChanges, type Reloaded } from '../shared/reload.js';
 import { decideRequest } from '../shared/request-gate.js';
 import { corpusNoun, isHelpRequest } from '../shared/wording.js';
 import { renderAnswer, renderParagraph, type Style } from '../terminal/render.js';
@@ -27,8 +26,6 @@ export interface ReplReply {
 /** The REPL's state machine, free of any terminal I/O so it can be tested with plain strings. */
 export interface ReplSession {
   handleLine(line: string): Promise<ReplReply>;
-  /** The answerer in use (another one after `:reload`). */
-  readonly qa: Answerer;
 }
 
 /** What the REPL says to input with nothing to ask once cleaned (only emoji, say). */
@@ -46,16 +43,16 @@ export interface ReplSessionOptions {
   limiter?: RateLimiter | null;
   /** Longest question answered after cleaning. @default 500 */
   maxQuestionChars?: number;
-  /** Reads the corpus again, for `:reload`; without it `:reload` says it cannot. */
-  reload?: (current: Answerer) => Promise<Reloaded>;
+  /**
+   * Reads the corpus folder again for `:reload`, and says what changed (or, when the folder no
+   * longer loads, why, and that the previous corpus still answers); without it `:reload` says it
+   * cannot.
+   */
+  reload?: () => Promise<string>;
 }
 
 /** Creates a REPL session over an answerer. */
-export function createReplSession(
-  initial: Answerer,
-  options: ReplSessionOptions = {},
-): ReplSession {
-  let qa = initial;
+export function createReplSession(qa: Answerer, options: ReplSessionOptions = {}): ReplSession {
   let last: Answer | null = null;
   const top = options.top ?? DEFAULT_EXCERPTS;
   const gate = { platform: 'repl', ...options };
@@ -66,8 +63,8 @@ export function createReplSession(
     moreHint: true,
   });
 
-  const ask = (input: string): string => {
-    const decision = decideRequest(gate, 'local', input);
+  const ask = async (input: string): Promise<string> => {
+    const decision = await decideRequest(gate, 'local', input);
     if (decision.kind === 'silent') return '';
     if (decision.kind === 'usage') return REPL_USAGE;
     if (decision.kind === 'notice') return decision.text;
@@ -77,29 +74,19 @@ export function createReplSession(
 
   const reload = async (): Promise<string> => {
     if (!options.reload) return 'This session cannot reload its corpus.';
-    try {
-      const reloaded = await options.reload(qa);
-      qa = reloaded.qa;
-      last = null;
-      return describeCorpusChanges(reloaded.changes, qa.documents.length);
-    } catch (error) {
-      // The REPL's event boundary for :reload: a folder that no longer loads keeps the old corpus.
-      if (!isArticleQaError(error)) throw error;
-      return `${error.message}\nKept ${corpusNoun(qa.documents.length)} loaded before.`;
-    }
+    const said = await options.reload();
+    last = null;
+    return said;
   };
 
   const reply = (output: string, quit = false): ReplReply => ({ output, quit });
 
   return {
-    get qa() {
-      return qa;
-    },
     async handleLine(line) {
       const input = line.trim();
       if (input === '') return reply('');
       if (isHelpRequest(input)) return reply(replHelp(qa.documents.length));
-      if (!input.startsWith(':')) return reply(ask(input));
+      if (!input.startsWith(':')) return reply(await ask(input));
       const [command = '', ...args] = input.slice(1).split(/\s+/);
       switch (command.toLowerCase()) {
         case 'help':

@@ -71,7 +71,7 @@ export async function answerTyped(
   question: TypedQuestion,
   replies: TypedReplies,
 ): Promise<RequestOutcome> {
-  const asked = deps.gate.decide(question.userId, question.text);
+  const asked = await deps.gate.decide(question.userId, question.text);
   const decision: GateDecision =
     asked.kind === 'answer' && isHelpRequest(asked.question) ? { kind: 'usage' } : asked;
   if (decision.kind !== 'answer') return decline(decision, replies, question.loggedLength);
@@ -86,12 +86,12 @@ export async function answerTyped(
 export async function answerFollowUp(
   deps: AnswerFlowDeps,
   userId: string,
-  read: () => FollowUp | null,
+  read: () => FollowUp | null | Promise<FollowUp | null>,
   replies: FollowUpReplies,
 ): Promise<RequestOutcome> {
-  const decision = deps.gate.decide(userId);
+  const decision = await deps.gate.decide(userId);
   if (decision.kind !== 'answer') return decline(decision, replies);
-  const followUp = read();
+  const followUp = await read();
   if (followUp === null) {
     await replies.expired?.();
     return { outcome: 'other' };

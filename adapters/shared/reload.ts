@@ -1,10 +1,6 @@
-import {
-  type Answerer,
-  type ArticleDocument,
-  type CachedAnswererOptions,
-  createAnswererCached,
-  loadCorpus,
-} from '../../src/index.js';
+import type { ArticleDocument } from '../../src/index.js';
+import type { LiveCorpus, ReloadOutcome } from './live-corpus.js';
+import { corpusNoun } from './wording.js';
 
 /** What a new reading of the corpus folder changed, by article title. */
 export interface CorpusChanges {
@@ -54,23 +50,58 @@ export function describeCorpusChanges(changes: CorpusChanges, articleCount: numb
   return `Reloaded: ${[first.charAt(0).toUpperCase() + first.slice(1), ...rest].join('; ')} (${total}).`;
 }
 
-/** A fresh answerer over the corpus folder, and what changed against the one it replaces. */
-export interface Reloaded {
-  readonly qa: Answerer;
-  readonly changes: CorpusChanges;
+/** What the REPL says about a reload, and whether it is news to print unasked. */
+interface ReloadReport {
+  readonly text: string;
+  /** False when the reload worked and no article changed. */
+  readonly news: boolean;
+}
+
+/** How the REPL follows a live corpus: its `:reload`, and the reloads the watch starts. */
+export interface ReloadReports {
+  /** For `:reload`: reads the folder again and says what changed since last told. */
+  reload(): Promise<string>;
+  /** For the watch's reloads: `tell` each one that changed something or failed. */
+  watched(outcome: ReloadOutcome): void;
 }
 
 /**
- * Reads the corpus folder `dir` again and builds its answerer (from the snapshot when one fits),
- * with what changed since `previous`. One small function, so a file watcher can call it too.
- *
- * @throws {CorpusError} when the folder no longer makes a corpus; the caller keeps `previous`.
+ * Says, for a person, what each reload of `live` changed: the articles added, changed and removed
+ * by title since the last report, or the problem and that the previous corpus still answers. A
+ * reload the watch runs while `:reload` is in progress is told in `:reload`'s reply, not twice.
  */
-export async function reloadAnswerer(
-  dir: string,
-  previous: Pick<Answerer, 'documents'>,
-  options: CachedAnswererOptions,
-): Promise<Reloaded> {
-  const qa = await createAnswererCached(await loadCorpus(dir), options);
-  return { qa, changes: diffCorpora(previous.documents, qa.documents) };
+export function createReloadReports(
+  live: Pick<LiveCorpus, 'answerer' | 'reload'>,
+  tell: (text: string) => void,
+): ReloadReports {
+  let shown = live.answerer.documents;
+  let asking = 0;
+  const report = (outcome: ReloadOutcome): ReloadReport => {
+    const now = live.answerer.documents;
+    if (!outcome.ok) {
+      return {
+        text: `${outcome.error.message}\nKept ${corpusNoun(now.length)} loaded before.`,
+        news: true,
+      };
+    }
+    const changes = diffCorpora(shown, now);
+    shown = now;
+    const news = changes.added.length + changes.changed.length + changes.removed.length > 0;
+    return { text: describeCorpusChanges(changes, now.length), news };
+  };
+  return {
+    async reload() {
+      asking += 1;
+      try {
+        return report(await live.reload()).text;
+      } finally {
+        asking -= 1;
+      }
+    },
+    watched(outcome) {
+      if (asking > 0) return;
+      const { text, news } = report(outcome);
+      if (news) tell(text);
+    },
+  };
 }

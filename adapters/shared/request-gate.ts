@@ -1,6 +1,7 @@
 import { type BoundedQuestion, boundQuestion } from '../../src/index.js';
 import { createInFlight, type InFlight } from './in-flight.js';
 import type { Logger } from './logger.js';
+import type { BotMetrics } from './metrics.js';
 import { type RateLimiter, rateLimitKey } from './rate-limiter.js';
 import { describeRetry, describeTooLong } from './refusals.js';
 
@@ -51,13 +52,15 @@ export interface RequestGateOptions {
   inFlight?: InFlight;
   /** Longest question answered after cleaning. @default 500 */
   maxQuestionChars?: number;
+  /** Counts each request served by outcome, and times the answers. @default none */
+  metrics?: Pick<BotMetrics, 'observeRequest'> | undefined;
 }
 
 /** Rate limit, input bounds, in-flight tracking and the per-request log line of one adapter. */
 export interface RequestGate {
   readonly inFlight: InFlight;
   /** Rate-limits `userId`, then bounds `raw` (when the request carries a question). */
-  decide(userId: string, raw?: string): GateDecision;
+  decide(userId: string, raw?: string): Promise<GateDecision>;
   /**
    * Runs one request tracked for shutdown, and logs it at info with platform, user id, question
    * length, outcome and latency. `work` is the adapter's event boundary (it never rejects) and
@@ -73,12 +76,12 @@ export type DecisionOptions = Pick<RequestGateOptions, 'platform' | 'limiter' | 
  * Rate-limits `userId`, then bounds `raw` (when the request carries a question): the decision
  * every adapter, the REPL included, takes before answering.
  */
-export function decideRequest(
+export async function decideRequest(
   options: DecisionOptions,
   userId: string,
   raw?: string,
-): GateDecision {
-  const verdict = options.limiter?.take(rateLimitKey(options.platform, userId));
+): Promise<GateDecision> {
+  const verdict = await options.limiter?.take(rateLimitKey(options.platform, userId));
   if (verdict && !verdict.allowed) {
     if (!verdict.notify) return { kind: 'silent' };
     return { kind: 'notice', text: describeRetry(verdict.retryAfterMs), reason: 'rate-limited' };
@@ -92,7 +95,7 @@ export function decideRequest(
 export function createRequestGate(options: RequestGateOptions): RequestGate {
   const { platform, logger } = options;
   const inFlight = options.inFlight ?? createInFlight();
-  const decide = (userId: string, raw?: string): GateDecision =>
+  const decide = (userId: string, raw?: string): Promise<GateDecision> =>
     decideRequest(options, userId, raw);
 
   return {
@@ -108,14 +111,11 @@ export function createRequestGate(options: RequestGateOptions): RequestGate {
       // `work` is the adapter's event boundary: it catches, apologises and reports `failed`.
       const outcome = await running;
       if (outcome.outcome === 'ignored') return true;
+      const elapsedMs = performance.now() - started;
+      options.metrics?.observeRequest(platform, outcome, elapsedMs / 1000);
       // A flood of already-told refusals would flood the log too.
       logger[outcome.outcome === 'silent' ? 'debug' : 'info'](
-        {
-          platform,
-          ...fields,
-          ...outcome,
-          latencyMs: Math.round((performance.now() - started) * 10) / 10,
-        },
+        { platform, ...fields, ...outcome, latencyMs: Math.round(elapsedMs * 10) / 10 },
         'request served',
       );
       return true;

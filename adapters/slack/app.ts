@@ -8,6 +8,7 @@ import {
   type webApi,
 } from '@slack/bolt';
 import { type Answerer, DEFAULT_EXCERPTS } from '../../src/index.js';
+import { createHealth, type Health, healthHandler, metricsHandler } from '../shared/health.js';
 import type { Logger } from '../shared/logger.js';
 import {
   createRequestGate,
@@ -60,6 +61,13 @@ export interface SlackBotOptions {
   top?: number;
   /** Rate limit, input bounds, shutdown tracking and request logs. @default no rate limit */
   gate?: RequestGate;
+  /**
+   * What `GET /healthz` reports (HTTP mode); the bot marks the platform connected once it
+   * listens (HTTP) or its socket is open (Socket Mode). @default a health of its own
+   */
+  health?: Health;
+  /** What `GET /metrics` serves in HTTP mode. @default no /metrics route */
+  metrics?: () => Promise<{ type: string; text: string }>;
 }
 
 /** Where a started bot is reachable. */
@@ -87,15 +95,20 @@ export interface SlackBot {
  */
 export const ANSWER_RETRY_CONFIG: webApi.RetryOptions = { retries: 2, factor: 2 };
 
-/** `GET /healthz` for load balancers: 200 while the process can serve. */
-export const HEALTH_ROUTE: CustomRoute = {
-  path: '/healthz',
-  method: ['GET', 'HEAD'],
-  handler: (_req, res) => {
-    res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-    res.end('{"ok":true}');
-  },
-};
+/**
+ * `GET /healthz` for load balancers: 200 once the index is loaded and the bot listens, 503
+ * before; and `GET /metrics` when given.
+ */
+export function operationsRoutes(
+  health: Health,
+  metrics?: () => Promise<{ type: string; text: string }>,
+): CustomRoute[] {
+  const routes: CustomRoute[] = [
+    { path: '/healthz', method: ['GET', 'HEAD'], handler: healthHandler(health) },
+  ];
+  if (metrics) routes.push({ path: '/metrics', method: ['GET'], handler: metricsHandler(metrics) });
+  return routes;
+}
 
 /**
  * Builds the Slack app: Socket Mode when `SLACK_APP_TOKEN` is set, else HTTP on
@@ -104,6 +117,8 @@ export const HEALTH_ROUTE: CustomRoute = {
  */
 export function createSlackBot(options: SlackBotOptions): SlackBot {
   const { config, logger } = options;
+  // Given an answerer, the index is loaded; the caller who loads it later passes a health.
+  const health = options.health ?? createHealth({ index: 'loaded' });
   const boltLogger = createBoltLogger(logger);
   const clientOptions: webApi.WebClientOptions = {
     retryConfig: ANSWER_RETRY_CONFIG,
@@ -130,7 +145,7 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
       ? { receiver: socket }
       : {
           signingSecret: config.SLACK_SIGNING_SECRET ?? '',
-          customRoutes: [HEALTH_ROUTE],
+          customRoutes: operationsRoutes(health, options.metrics),
           processBeforeResponse: options.processBeforeResponse ?? false,
         }),
   });
@@ -161,15 +176,23 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
     mode: socket ? 'socket' : 'http',
     async start() {
       if (socket) {
+        socket.client.on('connected', () => health.set({ platform: 'connected' }));
+        // 'close' comes at once; 'reconnecting' only after the client's reconnect delay.
+        for (const event of ['close', 'disconnected', 'reconnecting'] as const) {
+          socket.client.on(event, () => health.set({ platform: 'disconnected' }));
+        }
         await app.start();
+        health.set({ platform: 'connected' });
         return { mode: 'socket' };
       }
       const listen = { port: config.PORT, ...(config.HOST ? { host: config.HOST } : {}) };
       const server = (await app.start(listen)) as Server;
+      health.set({ platform: 'connected' });
       return { mode: 'http', port: (server.address() as AddressInfo).port };
     },
     async stop(stopOptions = {}) {
       // Refuse new requests first; answers already taken go on while the intake closes.
+      health.set({ platform: 'disconnected' });
       const drained = gate.inFlight.drain(stopOptions.graceMs ?? 0);
       if (!socket) {
         await app.stop();

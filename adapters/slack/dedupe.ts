@@ -1,10 +1,11 @@
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import type { Logger } from '../shared/logger.js';
+import type { RedisConnection } from '../shared/redis-connection.js';
 
 /**
  * Remembers which Events API deliveries were already taken. The port behind retry
  * de-duplication: one process uses {@link createRecentEventIds}; replicas behind a load balancer
- * would share one store (Redis `SET NX EX`, say) through the same two-method shape.
+ * share {@link createRedisEventIds}.
  */
 export interface EventIdStore {
   /** True the first time `eventId` is claimed within the store's memory, false after that. */
@@ -44,6 +45,33 @@ export function createRecentEventIds(options: RecentEventIdsOptions = {}): Event
       seenAt.set(eventId, time);
       return true;
     },
+  };
+}
+
+/**
+ * Event ids shared by every replica through Redis (`SET NX PX`): the first replica to claim an id
+ * answers, whichever one Slack's retry reaches. While Redis is down each replica claims in
+ * `local` alone (a retry that reaches another replica then may be answered twice), and says so
+ * once per outage through `redis`.
+ */
+export function createRedisEventIds(
+  redis: RedisConnection,
+  options: Pick<RecentEventIdsOptions, 'ttlMs'> & { local?: EventIdStore } = {},
+): EventIdStore {
+  const ttlMs = options.ttlMs ?? 15 * 60_000;
+  const local = options.local ?? createRecentEventIds({ ttlMs });
+  return {
+    claim: (eventId) =>
+      redis.withFallback(
+        'slack-events',
+        async (client) => {
+          const set = await client.set(`article-qa:slack-event:${eventId}`, '1', 'PX', ttlMs, 'NX');
+          // Kept here too, so a retry during a later outage still finds it on this replica.
+          await local.claim(eventId);
+          return set === 'OK';
+        },
+        () => local.claim(eventId),
+      ),
   };
 }
 

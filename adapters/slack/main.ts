@@ -1,16 +1,24 @@
-import { createAnswererCached, loadCorpus, parseConfig } from '../../src/index.js';
+import { parseConfig } from '../../src/index.js';
 import { type CommandSpec, HELP_FLAG, readCommandLine } from '../shared/command-line.js';
 import { loadDotEnv } from '../shared/environment.js';
+import { registryText } from '../shared/health.js';
 import { createInFlight } from '../shared/in-flight.js';
-import { createLogger } from '../shared/logger.js';
+import { createLogger, type Logger } from '../shared/logger.js';
 import { withDeadline } from '../shared/network-errors.js';
-import { loggerOptionsFrom, rateLimiterFrom } from '../shared/operations-config.js';
+import { type Operations, startOperations } from '../shared/operations.js';
+import { loggerOptionsFrom } from '../shared/operations-config.js';
 import { installProcessGuards } from '../shared/process-guards.js';
 import { createRequestGate } from '../shared/request-gate.js';
 import { runMain } from '../shared/run-main.js';
-import { createSnapshotLogger } from '../shared/snapshot-logger.js';
 import { createSlackBot } from './app.js';
-import { isSocketMode, parseSlackConfig, SlackCommandSchema, slackSilent } from './config.js';
+import {
+  isSocketMode,
+  parseSlackConfig,
+  SlackCommandSchema,
+  type SlackConfig,
+  slackSilent,
+} from './config.js';
+import { createRedisEventIds } from './dedupe.js';
 import { verifyBotToken } from './identity.js';
 import { renderManifest } from './manifest.js';
 
@@ -53,12 +61,35 @@ runMain(async () => {
     ]),
   );
   installProcessGuards(logger);
-  const qa = await createAnswererCached(await loadCorpus(config.CORPUS_DIR), {
-    logger: createSnapshotLogger({
-      info: (message) => logger.info(message),
-      warn: (message) => logger.warn(message),
-    }),
+  const ops = await startOperations(config, { logger });
+  // A failed start ends the process: the corpus watch and the servers must not hold it open.
+  const { bot, gate } = await startSlack(config, ops, logger).catch(async (error: unknown) => {
+    await ops.close();
+    throw error;
   });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      logger.info({ signal, inFlight: gate.inFlight.size }, 'Slack bot stopping');
+      // A socket or keep-alive connection that never closes must not hold the process.
+      setTimeout(() => process.exit(), config.SHUTDOWN_GRACE_MS + STOP_GRACE_MS).unref();
+      const stopped = async () => {
+        const abandoned = await bot.stop({ graceMs: config.SHUTDOWN_GRACE_MS });
+        await ops.close();
+        if (abandoned > 0) logger.warn({ abandoned }, 'stopped with answers still in progress');
+        logger.info('Slack bot stopped');
+        logger.flush();
+      };
+      stopped().catch((error: unknown) => {
+        logger.error({ err: error }, 'Slack bot did not stop cleanly');
+        process.exitCode = 1;
+      });
+    });
+  }
+});
+
+/** Checks the token, wires the app and starts it (HTTP or Socket Mode). */
+async function startSlack(config: SlackConfig, ops: Operations, logger: Logger) {
+  const qa = ops.corpus.answerer;
   const clientOptions = config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {};
   // A host that accepts the connection and never answers would otherwise hang start-up silently.
   const startWithin = <T>(step: string, work: Promise<T>) =>
@@ -72,10 +103,21 @@ runMain(async () => {
   const gate = createRequestGate({
     platform: 'slack',
     logger,
-    limiter: rateLimiterFrom(config),
+    limiter: ops.limiter,
     inFlight: createInFlight(),
+    metrics: ops.metrics,
   });
-  const bot = createSlackBot({ config, qa, logger, identity, gate });
+  const bot = createSlackBot({
+    config,
+    qa,
+    logger,
+    identity,
+    gate,
+    health: ops.health,
+    // HTTP mode serves /metrics beside /healthz on its own port, as METRICS_PORT would.
+    ...(isSocketMode(config) ? {} : { metrics: registryText(ops.metrics.registry) }),
+    ...(ops.redis ? { eventIds: createRedisEventIds(ops.redis) } : {}),
+  });
   const started = await startWithin(
     isSocketMode(config) ? 'apps.connections.open and the Socket Mode connection' : 'start',
     bot.start(),
@@ -83,25 +125,8 @@ runMain(async () => {
   logger.info(
     { ...started, team, bot: user, documents: qa.documents.length },
     started.mode === 'http'
-      ? `Slack bot listening on port ${started.port} (POST /slack/events, GET /healthz)`
+      ? `Slack bot listening on port ${started.port} (POST /slack/events, GET /healthz, GET /metrics)`
       : 'Slack bot connected over Socket Mode',
   );
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      logger.info({ signal, inFlight: gate.inFlight.size }, 'Slack bot stopping');
-      // A socket or keep-alive connection that never closes must not hold the process.
-      setTimeout(() => process.exit(), config.SHUTDOWN_GRACE_MS + STOP_GRACE_MS).unref();
-      bot.stop({ graceMs: config.SHUTDOWN_GRACE_MS }).then(
-        (abandoned) => {
-          if (abandoned > 0) logger.warn({ abandoned }, 'stopped with answers still in progress');
-          logger.info('Slack bot stopped');
-          logger.flush();
-        },
-        (error: unknown) => {
-          logger.error({ err: error }, 'Slack bot did not stop cleanly');
-          process.exitCode = 1;
-        },
-      );
-    });
-  }
-});
+  return { bot, gate };
+}

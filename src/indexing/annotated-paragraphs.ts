@@ -57,7 +57,9 @@ function derive(analysis: TextAnalysis): Derived {
 }
 
 /**
- * The paragraphs of `corpus` in document order, backed by `annotations`: each paragraph's
+ * The paragraphs of `corpus`, backed by `annotations`, each at the id the search index knows it
+ * by: its position in document order, or its slot when `annotations.slots` is set (an index
+ * reloaded in place; the array then has holes where removed paragraphs were). Each paragraph's
  * analysis, terms and term sets are decoded on first use and kept in a bounded cache, so a large
  * corpus holds only its compact columns and the paragraphs recent questions looked at.
  */
@@ -81,14 +83,18 @@ export function createAnnotatedParagraphs(
   };
 
   const paragraphs: AnnotatedParagraph[] = [];
+  const { slots } = annotations;
+  let position = 0;
   for (const document of corpus.documents) {
     document.paragraphs.forEach((text, i) => {
-      paragraphs.push(new LazyParagraph(document, i + 1, text, paragraphs.length, decoded));
+      const paragraph = new LazyParagraph(document, i + 1, text, position, decoded);
+      paragraphs[slots ? (slots[position] ?? position) : position] = paragraph;
+      position += 1;
     });
   }
-  if (paragraphs.length !== annotations.paragraphCount) {
+  if (position !== annotations.paragraphCount) {
     throw new Error(
-      `annotated corpus: ${annotations.paragraphCount} annotated paragraphs for a corpus of ${paragraphs.length}`,
+      `annotated corpus: ${annotations.paragraphCount} annotated paragraphs for a corpus of ${position}`,
     );
   }
   return paragraphs;

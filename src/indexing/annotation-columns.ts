@@ -11,6 +11,12 @@ import type { EntitySpan, SentenceSpan, TextAnalysis, Token } from '../language/
 export interface CompactAnnotations {
   readonly paragraphCount: number;
   readonly tokenCount: number;
+  /**
+   * The id each paragraph (by corpus position) has in the search index, when that is not its
+   * position: an index reloaded in place keeps the ids it gave paragraphs as articles come and go.
+   * Null when every paragraph's id is its position.
+   */
+  readonly slots: Uint32Array | null;
   /** The analysis of paragraph `index` (0-based, corpus order); `text` is that paragraph's text. */
   decode(index: number, text: string): TextAnalysis;
   /** The columns, for the snapshot file. */
@@ -45,19 +51,36 @@ export interface AnnotationsBuilder {
   finish(): CompactAnnotations;
 }
 
+/** A table that keeps each distinct string once, with ids in order of first use. */
+export interface StringTable {
+  /** The strings, by id. */
+  readonly strings: readonly string[];
+  /** The id of `value`, added at the end if it is new. */
+  idOf(value: string): number;
+}
+
+/** Starts an empty {@link StringTable}. */
+export function createStringTable(): StringTable {
+  const strings: string[] = [];
+  const ids = new Map<string, number>();
+  return {
+    strings,
+    idOf(value) {
+      let id = ids.get(value);
+      if (id === undefined) {
+        id = strings.length;
+        strings.push(value);
+        ids.set(value, id);
+      }
+      return id;
+    },
+  };
+}
+
 /** Starts an empty {@link AnnotationsBuilder}. */
 export function createAnnotationsBuilder(): AnnotationsBuilder {
-  const strings: string[] = [];
-  const stringIds = new Map<string, number>();
-  const intern = (value: string): number => {
-    let id = stringIds.get(value);
-    if (id === undefined) {
-      id = strings.length;
-      strings.push(value);
-      stringIds.set(value, id);
-    }
-    return id;
-  };
+  const table = createStringTable();
+  const intern = table.idOf;
   const typeIds = new Map<string, number>();
   const types = new GrowingColumn();
   const paragraphs = new GrowingColumn();
@@ -100,7 +123,7 @@ export function createAnnotationsBuilder(): AnnotationsBuilder {
     finish() {
       paragraphs.push(counts.tokens, counts.sentences, counts.entities);
       return restoreAnnotations({
-        strings,
+        strings: table.strings,
         types: types.toArray(),
         paragraphs: paragraphs.toArray(),
         tokens: tokens.toArray(),
@@ -139,6 +162,7 @@ export function restoreAnnotations(columns: AnnotationColumns): CompactAnnotatio
     paragraphCount,
     tokenCount,
     columns,
+    slots: null,
     decode(index, text) {
       const row = index * PARAGRAPH_WIDTH;
       const firstToken = paragraphs[row] ?? 0;

@@ -33,8 +33,23 @@ export interface ParagraphIndex {
    * budget, exactly MiniSearch's ranking; with one, see {@link IndexSearchOptions}.
    */
   search(terms: readonly WeightedTerm[], limit: number, options?: IndexSearchOptions): IndexHit[];
-  /** The index in a form {@link restoreParagraphIndex} reads back (for the snapshot file). */
-  save(): SavedParagraphIndex;
+  /**
+   * The index in a form {@link restoreParagraphIndex} reads back (for the snapshot file), with
+   * each paragraph's id replaced by `idOf(id)` when given (a reloaded index saved in corpus order).
+   */
+  save(idOf?: (id: number) => number): SavedParagraphIndex;
+}
+
+/**
+ * A {@link ParagraphIndex} that takes paragraphs in and out in place, for a corpus reloaded
+ * article by article. Every answerer made over it sees the change at once: the caller swaps to
+ * a new answerer in the same synchronous step (see `snapshot/indexed-corpus.ts`).
+ */
+export interface MutableParagraphIndex extends ParagraphIndex {
+  /** Indexes paragraph `id` (not in the index) with its terms in text order. */
+  add(id: number, terms: readonly string[]): void;
+  /** Takes paragraph `id` out; `terms` must be exactly those it was added with. */
+  remove(id: number, terms: readonly string[]): void;
 }
 
 /** Options for {@link ParagraphIndex.search}. */
@@ -74,7 +89,9 @@ const ENGINE_OPTIONS = {
  * paragraph `i` in text order. Any iterable will do, so a large corpus is indexed as it is
  * analysed.
  */
-export function createParagraphIndex(paragraphTerms: Iterable<readonly string[]>): ParagraphIndex {
+export function createParagraphIndex(
+  paragraphTerms: Iterable<readonly string[]>,
+): MutableParagraphIndex {
   const engine = new MiniSearch<IndexedParagraph>(ENGINE_OPTIONS);
   const frequencies = new Map<string, number>();
   let id = 0;
@@ -91,7 +108,7 @@ export function createParagraphIndex(paragraphTerms: Iterable<readonly string[]>
  *
  * @throws {Error} when the vocabulary and its frequencies do not fit together.
  */
-export function restoreParagraphIndex(saved: SavedParagraphIndex): ParagraphIndex {
+export function restoreParagraphIndex(saved: SavedParagraphIndex): MutableParagraphIndex {
   if (saved.terms.length !== saved.frequencies.length) {
     throw new Error('paragraph index: the saved vocabulary does not fit its frequencies');
   }
@@ -104,19 +121,38 @@ export function restoreParagraphIndex(saved: SavedParagraphIndex): ParagraphInde
 
 function wrapEngine(
   engine: MiniSearch<IndexedParagraph>,
-  frequencies: ReadonlyMap<string, number>,
-): ParagraphIndex {
-  const total = engine.documentCount;
+  frequencies: Map<string, number>,
+): MutableParagraphIndex {
   const frequencyOf = (term: string): number => frequencies.get(term) ?? 0;
   // Typo and prefix look-ups walk a tree of the vocabulary.
   const vocabulary = SearchableMap.from([...frequencies]);
+  const count = (terms: readonly string[], by: 1 | -1) => {
+    for (const term of new Set(terms)) {
+      const n = frequencyOf(term) + by;
+      if (n > 0) frequencies.set(term, n);
+      else frequencies.delete(term);
+      if (n === 1 && by === 1) vocabulary.set(term, n);
+      else if (n <= 0) vocabulary.delete(term);
+    }
+  };
 
   return {
-    paragraphCount: total,
+    get paragraphCount() {
+      return engine.documentCount;
+    },
     documentFrequency: frequencyOf,
     idf(term) {
+      const total = engine.documentCount;
       const n = frequencyOf(term);
       return Math.log(1 + (total - n + 0.5) / (n + 0.5));
+    },
+    add(id, terms) {
+      engine.add({ id, terms: terms.join(' ') });
+      count(terms, 1);
+    },
+    remove(id, terms) {
+      engine.remove({ id, terms: terms.join(' ') });
+      count(terms, -1);
     },
     similarTerms(term, maxDistance) {
       return [...vocabulary.fuzzyGet(term, maxDistance)]
@@ -179,11 +215,19 @@ function wrapEngine(
       }
       return bestHits(found, limit);
     },
-    save: () => ({
-      terms: [...frequencies.keys()],
-      frequencies: Uint32Array.from(frequencies.values()),
-      engine: engine.toJSON(),
-    }),
+    save(idOf) {
+      const saved = engine.toJSON();
+      if (idOf) {
+        const ids: Record<string, number> = {};
+        for (const [short, id] of Object.entries(saved.documentIds)) ids[short] = idOf(Number(id));
+        saved.documentIds = ids;
+      }
+      return {
+        terms: [...frequencies.keys()],
+        frequencies: Uint32Array.from(frequencies.values()),
+        engine: saved,
+      };
+    },
   };
 }
 

@@ -65,26 +65,49 @@ export function findReverseRelations(
   wordnet: WordNet,
   tuning: IndexingTuning,
 ): ReverseRelations {
-  const { relationScale } = tuning;
   const reverse = new Map<string, Map<string, number>>();
   for (const { lemma, pos } of corpusWords) {
     const own = termOf(lemma);
     if (!own || index.documentFrequency(own) === 0) continue;
-    const modifier = isModifier(wordNetPos(pos));
-    for (const [word, weight] of wordnet.relatedWords(lemma, wordNetPos(pos))) {
-      if (word.includes(' ')) continue;
-      const term = termOf(word);
-      if (!term || term === own) continue;
-      const key = reverseKey(term, modifier);
+    for (const { key, weight } of relationsOfWord(lemma, pos, wordnet, tuning)) {
       let entry = reverse.get(key);
       if (!entry) {
         entry = new Map();
         reverse.set(key, entry);
       }
-      entry.set(own, Math.max(entry.get(own) ?? 0, weight * relationScale));
+      entry.set(own, Math.max(entry.get(own) ?? 0, weight));
     }
   }
   return reverse;
+}
+
+/** One reverse relation a corpus word brings: under `key`, its own term with `weight`. */
+export interface WordRelation {
+  readonly key: string;
+  readonly weight: number;
+}
+
+/**
+ * The reverse relations one corpus word (`lemma` tagged `pos`) brings, in the order
+ * {@link findReverseRelations} adds them: for each word WordNet relates it to, that word's key
+ * and the strength of the relation. The word's own term is `termOf(lemma)`.
+ */
+export function relationsOfWord(
+  lemma: string,
+  pos: string,
+  wordnet: WordNet,
+  tuning: IndexingTuning,
+): WordRelation[] {
+  const own = termOf(lemma);
+  const modifier = isModifier(wordNetPos(pos));
+  const relations: WordRelation[] = [];
+  for (const [word, weight] of wordnet.relatedWords(lemma, wordNetPos(pos))) {
+    if (word.includes(' ')) continue;
+    const term = termOf(word);
+    if (!term || term === own) continue;
+    relations.push({ key: reverseKey(term, modifier), weight: weight * tuning.relationScale });
+  }
+  return relations;
 }
 
 const isModifier = (pos: WordNetPos | undefined): boolean => pos === 'adj' || pos === 'adv';

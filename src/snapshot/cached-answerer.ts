@@ -1,31 +1,12 @@
 // snapshot/: the index snapshot file, its key, and the cache folder that keeps snapshots.
 // May import: answerer.ts and every stage below it.
-import { resolve } from 'node:path';
 import { type Answerer, type AnswererOptions, createAnswererFromIndex } from '../answerer.js';
 import type { Corpus } from '../corpus/load-corpus.js';
-import { buildCorpusIndex, type CorpusIndex } from '../indexing/corpus-index.js';
+import type { CorpusIndex } from '../indexing/corpus-index.js';
 import { resolveTuning } from '../tuning.js';
-import { pruneSnapshots, snapshotPath, touchSnapshot } from './cache-folder.js';
+import type { CachedAnswererOptions } from './cache-options.js';
+import { openIndexedCorpus } from './indexed-corpus.js';
 import { readSnapshotFile, snapshotKey, writeSnapshotFile } from './snapshot-file.js';
-
-/** Where {@link createAnswererCached} keeps snapshots unless told otherwise (git-ignored). */
-export const DEFAULT_INDEX_CACHE_DIR = '.cache/index';
-
-/** Receives the snapshot cache's one-line reports (a pino logger fits). */
-export interface SnapshotLogger {
-  info(message: string): void;
-  warn(message: string): void;
-}
-
-/** Options for {@link createAnswererCached}. */
-export interface CachedAnswererOptions extends AnswererOptions {
-  /** Folder of snapshot files, relative to the working directory. @default ".cache/index" */
-  cacheDir?: string;
-  /** Where the cache reports what it did (info) and what went wrong (warn). */
-  logger: SnapshotLogger;
-  /** Build afresh and overwrite the snapshot even when it is fresh (`npm run index`). @default false */
-  rebuild?: boolean;
-}
 
 /**
  * Writes `built`, the index of `corpus` made by `indexCorpus`, to `file`, atomically: readers
@@ -60,8 +41,11 @@ export async function loadSnapshot(
 
 /**
  * Builds an answerer for `corpus`, or loads it from the snapshot cache when the cache holds one
- * for exactly this text, version and tuning; a new or rebuilt index is saved for the next start.
- * A stale or damaged snapshot is rebuilt with one warning; a failed save is a warning too.
+ * for exactly this text, version and tuning; a new or rebuilt index is saved for the next start,
+ * and each article's analysis is kept in the cache on its own, so an index of a corpus that
+ * changed is built from the articles analysed before. A stale or damaged snapshot is rebuilt
+ * with one warning; a failed save is a warning too. To follow a corpus as it changes, use
+ * {@link openIndexedCorpus}, whose `answerer` this is.
  *
  * @example
  * const qa = await createAnswererCached(await loadCorpus('corpus'), { logger });
@@ -70,31 +54,5 @@ export async function createAnswererCached(
   corpus: Corpus,
   options: CachedAnswererOptions,
 ): Promise<Answerer> {
-  const { logger } = options;
-  const tuning = resolveTuning(options.tuning);
-  const folder = resolve(options.cacheDir ?? DEFAULT_INDEX_CACHE_DIR);
-  const key = snapshotKey(corpus, tuning);
-  const file = snapshotPath(folder, key);
-  const started = performance.now();
-  const read = options.rebuild ? { problem: 'missing' } : await readSnapshotFile(file, key, tuning);
-  const elapsed = () => `${Math.round(performance.now() - started)} ms`;
-  if ('built' in read) {
-    const loaded = createAnswererFromIndex(corpus, read.built);
-    await touchSnapshot(file);
-    logger.info(`article-qa: index loaded from ${file} in ${elapsed()}`);
-    return loaded;
-  }
-  const built = buildCorpusIndex(corpus, tuning);
-  const answerer = createAnswererFromIndex(corpus, built);
-  try {
-    await writeSnapshotFile(built, key, file);
-    await pruneSnapshots(folder);
-    const report = `index of ${corpus.documents.length} article(s) built in ${elapsed()}, saved to ${file}`;
-    if (read.problem === 'missing') logger.info(`article-qa: ${report}`);
-    else logger.warn(`article-qa: index snapshot ${file} ${read.problem}; ${report}`);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    logger.warn(`article-qa: index built in ${elapsed()} but not saved to ${file}: ${reason}`);
-  }
-  return answerer;
+  return (await openIndexedCorpus(corpus, options)).answerer;
 }

@@ -32,14 +32,34 @@ export function codeFingerprint(sourceRoot?: string): string {
   return installed;
 }
 
-function fingerprintOf(sourceRoot: string): string {
+let analysis: string | null = null;
+
+/**
+ * SHA-256 of the code and language data that produce one article's analysis (the language and
+ * indexing stages and the language packages), for the article cache: a change to ranking or the
+ * decision leaves every article's analysis valid, so a new version does not analyse the corpus
+ * again. Without `sourceRoot`, the installed core's, worked out once per process.
+ */
+export function analysisFingerprint(sourceRoot?: string): string {
+  const of = (root: string) => fingerprintOf(root, ['language', 'indexing']);
+  if (sourceRoot !== undefined) return of(sourceRoot);
+  analysis ??= of(findSourceRoot(dirname(fileURLToPath(import.meta.url))));
+  return analysis;
+}
+
+function fingerprintOf(sourceRoot: string, stages?: readonly string[]): string {
   const hash = createHash('sha256');
   const require = createRequire(import.meta.url);
   for (const name of PACKAGES) {
     const { version } = require(`${name}/package.json`) as { version: string };
     hash.update(`${name}@${version}\n`);
   }
-  for (const file of sourceFiles(sourceRoot)) {
+  const files = stages
+    ? stages.flatMap((stage) =>
+        existsSync(join(sourceRoot, stage)) ? sourceFiles(join(sourceRoot, stage)) : [],
+      )
+    : sourceFiles(sourceRoot);
+  for (const file of files) {
     hash.update(`${relative(sourceRoot, file).split('\\').join('/')}\n`).update(readFileSync(file));
   }
   return hash.digest('hex');

@@ -1,7 +1,8 @@
 // snapshot/: the index snapshot file, its key, and the cache folder that keeps snapshots.
 // May import: answerer.ts and every stage below it.
 import type { Alias } from '../indexing/aliases.js';
-import { restoreAnnotations } from '../indexing/annotation-columns.js';
+import { createStringTable, restoreAnnotations } from '../indexing/annotation-columns.js';
+import type { ArticleVocabulary } from '../indexing/article-vocabulary.js';
 import type { CorpusIndex } from '../indexing/corpus-index.js';
 import { restoreParagraphIndex, type SavedParagraphIndex } from '../indexing/search-index.js';
 import type { Tuning } from '../tuning.js';
@@ -10,16 +11,14 @@ import { SectionFileError, type SectionValue } from './section-file.js';
 /** The sections of the snapshot file that hold `built` (its tuning goes into the file's key). */
 export function toSections(built: CorpusIndex): Record<string, SectionValue> {
   const { annotations, index, reverseRelations, softForms, aliases } = built;
-  const saved = index.save();
-  const relationTerms = new Map<string, number>();
-  const idOf = (term: string): number => {
-    let id = relationTerms.get(term);
-    if (id === undefined) {
-      id = relationTerms.size;
-      relationTerms.set(term, id);
-    }
-    return id;
-  };
+  // A reloaded index is saved in corpus order, so it loads like one built from the text.
+  const { slots } = annotations;
+  const positions = new Map<number, number>();
+  slots?.forEach((slot, position) => {
+    positions.set(slot, position);
+  });
+  const saved = index.save(slots ? (slot) => positions.get(slot) ?? slot : undefined);
+  const { strings: relationTerms, idOf } = createStringTable();
   const keys: number[] = [];
   const starts: number[] = [0];
   const targets: number[] = [];
@@ -37,7 +36,7 @@ export function toSections(built: CorpusIndex): Record<string, SectionValue> {
     'index.terms': [...saved.terms],
     'index.frequencies': saved.frequencies,
     'index.engine': saved.engine as unknown as Record<string, unknown>,
-    'relations.terms': [...relationTerms.keys()],
+    'relations.terms': [...relationTerms],
     'relations.keys': Uint32Array.from(keys),
     'relations.starts': Uint32Array.from(starts),
     'relations.targets': Uint32Array.from(targets),
@@ -45,7 +44,66 @@ export function toSections(built: CorpusIndex): Record<string, SectionValue> {
     'soft.forms': [...softForms.keys()],
     'soft.terms': [...softForms.values()],
     aliases: aliases.map((a) => [a.nameTerms, a.roleTerms]),
+    ...articleSections(built.articles),
   };
+}
+
+/** Each article's vocabulary as ids into one string table, with where each article starts. */
+function articleSections(articles: readonly ArticleVocabulary[]): Record<string, SectionValue> {
+  const { strings, idOf } = createStringTable();
+  const words: number[] = [];
+  const forms: number[] = [];
+  const wordStarts = [0];
+  const formStarts = [0];
+  for (const article of articles) {
+    for (const word of article.words) words.push(idOf(word));
+    for (const form of article.forms) forms.push(idOf(form));
+    wordStarts.push(words.length);
+    formStarts.push(forms.length);
+  }
+  return {
+    'articles.strings': [...strings],
+    'articles.words': Uint32Array.from(words),
+    'articles.wordStarts': Uint32Array.from(wordStarts),
+    'articles.forms': Uint32Array.from(forms),
+    'articles.formStarts': Uint32Array.from(formStarts),
+    'articles.aliasCounts': Uint32Array.from(articles, (article) => article.aliases.length),
+  };
+}
+
+/** The articles' vocabularies held by the `articles.*` sections; `aliases` is the corpus's list. */
+function articlesOf(
+  u32: (name: string) => Uint32Array,
+  strings: readonly string[],
+  aliases: readonly Alias[],
+): ArticleVocabulary[] {
+  const words = u32('articles.words');
+  const forms = u32('articles.forms');
+  const wordStarts = u32('articles.wordStarts');
+  const formStarts = u32('articles.formStarts');
+  const aliasCounts = u32('articles.aliasCounts');
+  const count = aliasCounts.length;
+  const fits =
+    wordStarts.length === count + 1 &&
+    formStarts.length === count + 1 &&
+    wordStarts[count] === words.length &&
+    formStarts[count] === forms.length &&
+    aliasCounts.reduce((sum, n) => sum + n, 0) === aliases.length &&
+    words.every((id) => id < strings.length) &&
+    forms.every((id) => id < strings.length);
+  if (!fits) throw new SectionFileError('has article vocabularies that do not fit together');
+  const text = (ids: Uint32Array, from: number, to: number) =>
+    Array.from(ids.subarray(from, to), (id) => strings[id] as string);
+  let alias = 0;
+  return Array.from(aliasCounts, (aliasCount, i) => {
+    const article = {
+      words: text(words, wordStarts[i] ?? 0, wordStarts[i + 1] ?? 0),
+      forms: text(forms, formStarts[i] ?? 0, formStarts[i + 1] ?? 0),
+      aliases: aliases.slice(alias, alias + aliasCount),
+    };
+    alias += aliasCount;
+    return article;
+  });
 }
 
 function engineSection(value: SectionValue | undefined): SavedParagraphIndex['engine'] {
@@ -108,6 +166,7 @@ export function fromSections(
   });
   const forms = strings('soft.forms');
   const softTerms = strings('soft.terms');
+  const aliases = aliasesOf(sections.get('aliases'));
   return {
     annotations: restoreAnnotations({
       strings: strings('annotations.strings'),
@@ -124,7 +183,8 @@ export function fromSections(
     }),
     reverseRelations,
     softForms: new Map(forms.map((form, i) => [form, softTerms[i] ?? ''])),
-    aliases: aliasesOf(sections.get('aliases')),
+    aliases,
+    articles: articlesOf(u32, strings('articles.strings'), aliases),
     tuning,
   };
 }

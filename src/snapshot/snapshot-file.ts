@@ -1,17 +1,18 @@
 // snapshot/: the index snapshot file, its key, and the cache folder that keeps snapshots.
 // May import: answerer.ts and every stage below it.
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname } from 'node:path';
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import type { Corpus } from '../corpus/load-corpus.js';
 import type { CorpusIndex } from '../indexing/corpus-index.js';
 import type { Tuning } from '../tuning.js';
+import { writeFileAtomically } from './cache-folder.js';
 import { codeFingerprint } from './code-fingerprint.js';
 import { fromSections, toSections } from './index-sections.js';
 import { readSections, SectionFileError, writeSections } from './section-file.js';
 
 /** Bumped whenever the layout of the snapshot file changes. */
-const FORMAT_VERSION = 3;
+const FORMAT_VERSION = 4;
 
 /**
  * SHA-256 of what a snapshot depends on: the articles (file names, titles, paragraphs), the
@@ -45,16 +46,7 @@ export async function writeSnapshotFile(
   key: string,
   file: string,
 ): Promise<void> {
-  const chunks = writeSections(FORMAT_VERSION, key, toSections(built));
-  await mkdir(dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`;
-  try {
-    await writeFile(temporary, chunks);
-    await rename(temporary, file);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
+  await writeFileAtomically(file, writeSections(FORMAT_VERSION, key, toSections(built)));
 }
 
 /** A snapshot read back, or what is wrong with the file ("missing", "is truncated", …). */

@@ -16,7 +16,8 @@ export interface BotProcess {
 }
 
 /** Variables of the bots that the test's own environment must not leak into the child. */
-const BOT_VARIABLES = /^(DISCORD_|SLACK_|SHARD|RATE_LIMIT_|LOG_|SHUTDOWN_|PORT$|HOST$|CORPUS_DIR$)/;
+const BOT_VARIABLES =
+  /^(DISCORD_|SLACK_|SHARD|RATE_LIMIT_|LOG_|SHUTDOWN_|PORT$|HOST$|CORPUS_|METRICS_|REDIS_URL$)/;
 
 /**
  * Starts `node --import tsx <script>` with the serving V8 flags (as `npm run slack` and

@@ -34,6 +34,22 @@ const run = (engine: EngineRun['engine'], scale: number): EngineRun => ({
           heapAfterLoadBytes: 36e6,
         }
       : NOT_MEASURED,
+  reload:
+    engine === 'article-qa'
+      ? {
+          addedParagraphs: 31,
+          analysedArticles: 1,
+          prepareMs: 120,
+          loadCorpusMs: 45,
+          updateMs: 380,
+          firstAnswerMs: 12,
+          totalMs: 437,
+          answeredFromNew: true,
+          cacheWriteMs: 900,
+          removeTotalMs: 95,
+          goneAfterRemoval: true,
+        }
+      : null,
   queries: { total: 300, seed: 7, warmUpMs: 10 },
   latency: {
     samples: 900,
@@ -184,6 +200,14 @@ describe('renderReport', () => {
     expect(text).toMatch(
       /\| 1k\s+\| minisearch .*\|\s+100 ms \|\s+25.0 ms \|\s+0.54 MB \|\s+36.0 MB \|/,
     );
+  });
+
+  it('shows the live reload beside the full build for each size that measured one', () => {
+    const table = text.slice(text.indexOf('Live reload'));
+    expect(table).toMatch(
+      /\| 1k +\| +1,000 \| +20\.02 s \| 31 ¶, 1 analysed \| +45\.0 ms \| +380 ms \| +12\.0 ms \| +437 ms \| +95\.0 ms \| +120 ms \| +900 ms \|/,
+    );
+    expect(table).not.toContain('| 100k');
   });
 
   it('reports a failed size and a failed start-up timing instead of dropping them', () => {

@@ -16,8 +16,8 @@ export async function handleMore(
   deps: HandlerDeps,
 ): Promise<RequestOutcome> {
   const ephemeral = interaction.message.flags.has(MessageFlags.Ephemeral);
-  const read = () => {
-    const request = decodeMoreId(interaction.customId, deps.store);
+  const read = async () => {
+    const request = await decodeMoreId(interaction.customId, deps.store);
     return request === null || request === 'expired' ? null : request;
   };
   return answerFollowUp(deps, interaction.user.id, read, {

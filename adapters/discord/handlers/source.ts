@@ -13,7 +13,7 @@ export async function handleSource(
   interaction: ChatInputCommandInteraction,
   deps: HandlerDeps,
 ): Promise<RequestOutcome> {
-  const decision = deps.gate.decide(interaction.user.id);
+  const decision = await deps.gate.decide(interaction.user.id);
   if (decision.kind === 'notice') await replyPrivately(interaction, decision.text);
   if (decision.kind !== 'answer') return outcomeOf(decision);
   const { qa } = deps;

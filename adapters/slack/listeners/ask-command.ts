@@ -29,7 +29,7 @@ export function createAskCommandListener(deps: ListenerDeps) {
     const text = readQuestion(command.text);
     const request = readCommandRequest(text);
     if (request.kind !== 'question') {
-      const decision = deps.gate.decide(command.user_id);
+      const decision = await deps.gate.decide(command.user_id);
       if (decision.kind === 'notice') await ephemeral(renderNotice(decision.text));
       else if (decision.kind === 'silent') await ack();
       if (decision.kind !== 'answer') return outcomeOf(decision);

@@ -24,6 +24,8 @@ describe('DiscordConfigSchema', () => {
     const config = parseConfig(DiscordConfigSchema, { DISCORD_TOKEN: TOKEN });
     expect(config).toEqual({
       CORPUS_DIR: 'corpus',
+      CORPUS_WATCH: true,
+      CORPUS_DEBOUNCE_MS: 500,
       DISCORD_TOKEN: TOKEN,
       LOG_LEVEL: 'info',
       LOG_FORMAT: 'json',
@@ -32,6 +34,36 @@ describe('DiscordConfigSchema', () => {
       SHUTDOWN_GRACE_MS: 10_000,
     });
     expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('reads the corpus watch, shared state and metrics settings', () => {
+    const config = parseConfig(DiscordConfigSchema, {
+      DISCORD_TOKEN: TOKEN,
+      CORPUS_WATCH: 'false',
+      CORPUS_DEBOUNCE_MS: '250',
+      REDIS_URL: 'redis://127.0.0.1:6379/2',
+      METRICS_PORT: '9464',
+      METRICS_HOST: '127.0.0.1',
+    });
+    expect(config).toMatchObject({
+      CORPUS_WATCH: false,
+      CORPUS_DEBOUNCE_MS: 250,
+      REDIS_URL: 'redis://127.0.0.1:6379/2',
+      METRICS_PORT: 9464,
+      METRICS_HOST: '127.0.0.1',
+    });
+    expect(
+      problems(DiscordConfigSchema, {
+        DISCORD_TOKEN: TOKEN,
+        CORPUS_WATCH: 'maybe',
+        REDIS_URL: 'http://cache:6379',
+        METRICS_PORT: '70000',
+      }),
+    ).toEqual([
+      'CORPUS_WATCH: must be true or false',
+      'REDIS_URL: must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379 (or unset)',
+      'METRICS_PORT: must be between 0 and 65535',
+    ]);
   });
 
   it('names every bad variable with its fix, one line each', () => {

@@ -21,7 +21,7 @@ export function runNpmScript(
 ): Spawned {
   const inherited = Object.fromEntries(
     Object.entries(process.env).filter(
-      ([key]) => !key.startsWith('DISCORD_') && !key.startsWith('SHARD') && key !== 'CORPUS_DIR',
+      ([key]) => !/^(?:DISCORD_|SHARD|CORPUS_|METRICS_|REDIS_URL$|RATE_LIMIT_)/.test(key),
     ),
   );
   const child = spawn('npm', ['run', '--silent', script, ...(args.length ? ['--', ...args] : [])], {

@@ -10,7 +10,7 @@ beforeAll(async () => {
 
 const QUESTION = 'When does the harbour open?';
 
-describe('REPL input bounds and rate limit', async () => {
+describe('REPL input bounds and rate limit', () => {
   it('asks for a shorter question past 500 characters instead of answering part of it', async () => {
     const session = createReplSession(qa);
     const long = `${QUESTION} ${'x'.repeat(600)}`;
@@ -37,12 +37,12 @@ describe('REPL input bounds and rate limit', async () => {
 
   it('limits questions with the shared rate limiter when given one, telling the user once', async () => {
     const session = createReplSession(qa, {
-      limiter: createRateLimiter({ perMinute: 1, burst: 2, now: () => 0 }),
+      limiter: createRateLimiter({ perMinute: 1, burst: 2 }),
     });
     expect((await session.handleLine(QUESTION)).output).toContain('Harbour');
     expect((await session.handleLine(QUESTION)).output).toContain('Harbour');
     expect((await session.handleLine(QUESTION)).output).toBe(
-      'You are asking faster than I can answer. Please wait 60 seconds and ask again.',
+      'You are asking faster than I can answer. Please wait 2 minutes and ask again.',
     );
     expect((await session.handleLine(QUESTION)).output).toBe('');
     expect((await session.handleLine(':docs')).output).toContain('harbour_notes');

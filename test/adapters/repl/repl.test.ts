@@ -1,11 +1,13 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { REPL_USAGE_TEXT } from '../../../adapters/repl/options.js';
 import { createReplSession, replHelp } from '../../../adapters/repl/session.js';
 import { bannerLine, createInterruptPolicy } from '../../../adapters/repl/terminal-ui.js';
-import { reloadAnswerer } from '../../../adapters/shared/reload.js';
+import { startLiveCorpus } from '../../../adapters/shared/live-corpus.js';
+import { createLogger } from '../../../adapters/shared/logger.js';
+import { createReloadReports } from '../../../adapters/shared/reload.js';
 import { ANSI } from '../../../adapters/terminal/style.js';
 import {
   type Answerer,
@@ -178,39 +180,75 @@ describe('help and :reload in a session', () => {
   });
 
   it('re-reads the corpus folder and says what was added, changed and removed', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'article-qa-reload-'));
-    const article = (title: string, text: string) => `---\ntitle: ${title}\n---\n\n${text}\n`;
-    try {
-      const corpus = join(dir, 'corpus');
-      await mkdir(corpus);
-      await writeFile(join(corpus, 'a.md'), article('Ferry news', 'The ferry sails at noon.'));
-      await writeFile(join(corpus, 'b.md'), article('Bridge news', 'The bridge opens in May.'));
-      const options = { cacheDir: join(dir, 'cache'), logger: { info() {}, warn() {} } };
-      const session = createReplSession(createAnswerer(await loadCorpus(corpus)), {
-        reload: (current) => reloadAnswerer(corpus, current, options),
-      });
-      expect((await session.handleLine(':reload')).output).toBe(
-        'Reloaded: nothing changed (2 articles loaded).',
-      );
-      await writeFile(join(corpus, 'a.md'), article('Ferry news', 'The ferry sails at one.'));
-      await rm(join(corpus, 'b.md'));
-      await writeFile(join(corpus, 'c.md'), article('Market news', 'The market opens on Friday.'));
-      expect((await session.handleLine(':reload')).output).toBe(
-        'Reloaded: Added “Market news”; changed “Ferry news”; removed “Bridge news” (2 articles loaded).',
-      );
-      expect((await session.handleLine('When does the market open?')).output).toContain(
-        'Market news, ¶1',
-      );
-      await rm(corpus, { recursive: true });
-      const failed = (await session.handleLine(':reload')).output;
-      expect(failed).toContain('corpus folder not found');
-      expect(failed).toMatch(/Kept the articles loaded before\.$/);
-      expect(session.qa.documents).toHaveLength(2);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    const { corpus, live, told, reports } = await followedCorpus({
+      'a.md': article('Ferry news', 'The ferry sails at noon.'),
+      'b.md': article('Bridge news', 'The bridge opens in May.'),
+    });
+    const session = createReplSession(live.answerer, { reload: reports.reload });
+    expect((await session.handleLine(':reload')).output).toBe(
+      'Reloaded: nothing changed (2 articles loaded).',
+    );
+    await writeFile(join(corpus, 'a.md'), article('Ferry news', 'The ferry sails at one.'));
+    await rm(join(corpus, 'b.md'));
+    await writeFile(join(corpus, 'c.md'), article('Market news', 'The market opens on Friday.'));
+    expect((await session.handleLine(':reload')).output).toBe(
+      'Reloaded: Added “Market news”; changed “Ferry news”; removed “Bridge news” (2 articles loaded).',
+    );
+    expect((await session.handleLine('When does the market open?')).output).toContain(
+      'Market news, ¶1',
+    );
+    await rm(corpus, { recursive: true });
+    const failed = (await session.handleLine(':reload')).output;
+    expect(failed).toContain('corpus folder not found');
+    expect(failed).toMatch(/Kept the articles loaded before\.$/);
+    expect(live.answerer.documents).toHaveLength(2);
+    expect(told).toEqual([]);
   });
 });
+
+describe('reloads the watch starts, in the REPL', () => {
+  it('tells the ones that changed something or failed, once each, and not the quiet ones', async () => {
+    const { corpus, live, told, reports } = await followedCorpus({
+      'a.md': article('Ferry news', 'The ferry sails at noon.'),
+    });
+    reports.watched(await live.reload());
+    expect(told).toEqual([]);
+    await writeFile(join(corpus, 'b.md'), article('Bridge news', 'The bridge opens in May.'));
+    reports.watched(await live.reload());
+    await writeFile(join(corpus, 'c.md'), '---\ntitle: [unclosed\n---\n\nText.\n');
+    reports.watched(await live.reload());
+    expect(told).toHaveLength(2);
+    expect(told[0]).toBe('Reloaded: Added “Bridge news” (2 articles loaded).');
+    expect(told[1]).toContain('c.md');
+    expect(told[1]).toMatch(/Kept the articles loaded before\.$/);
+  });
+});
+
+const article = (title: string, text: string) => `---\ntitle: ${title}\n---\n\n${text}\n`;
+
+/**
+ * A corpus folder of `files` in a fresh temporary folder, its live corpus (reloaded only when
+ * the test says) and the REPL's reports on it, all gone when the test ends.
+ */
+async function followedCorpus(files: Record<string, string>) {
+  const dir = await mkdtemp(join(tmpdir(), 'article-qa-reload-'));
+  const corpus = join(dir, 'corpus');
+  await mkdir(corpus);
+  for (const [name, text] of Object.entries(files)) await writeFile(join(corpus, name), text);
+  const live = await startLiveCorpus({
+    dir: corpus,
+    logger: createLogger({ level: 'silent' }),
+    watch: false,
+    cacheDir: join(dir, 'cache'),
+  });
+  onTestFinished(async () => {
+    await live.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+  const told: string[] = [];
+  const reports = createReloadReports(live, (text) => told.push(text));
+  return { corpus, live, told, reports };
+}
 
 describe('the terminal details of the REPL', () => {
   const document = (title: string, paragraphs = 3) =>

@@ -1,85 +1,92 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   createRateLimiter,
   DEFAULT_RATE_LIMIT,
   rateLimitKey,
+  windowSeconds,
 } from '../../../adapters/shared/rate-limiter.js';
 
-function clock() {
-  let time = 0;
-  return {
-    now: () => time,
-    advance(ms: number) {
-      time += ms;
-    },
-  };
-}
+describe('createRateLimiter (in-process store)', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ now: new Date('2024-05-01T12:00:00Z') });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
 
-describe('createRateLimiter', () => {
-  it('allows a burst, then one question per refill interval', () => {
-    const c = clock();
-    const limiter = createRateLimiter({ perMinute: 10, burst: 3, now: c.now });
-    for (let i = 0; i < 3; i += 1) expect(limiter.take('discord:1')).toEqual({ allowed: true });
-    expect(limiter.take('discord:1')).toEqual({
+  it('allows a burst, then refuses until the window opens again', async () => {
+    const limiter = createRateLimiter({ perMinute: 10, burst: 3 });
+    for (let i = 0; i < 3; i += 1)
+      expect(await limiter.take('discord:1')).toEqual({ allowed: true });
+    expect(await limiter.take('discord:1')).toEqual({
       allowed: false,
-      retryAfterMs: 6_000,
+      retryAfterMs: 18_000,
       notify: true,
     });
-    c.advance(6_000);
-    expect(limiter.take('discord:1')).toEqual({ allowed: true });
-    expect(limiter.take('discord:1')).toMatchObject({ allowed: false });
+    vi.advanceTimersByTime(18_000);
+    expect(await limiter.take('discord:1')).toEqual({ allowed: true });
   });
 
-  it('tells a limited user once, and again only after they were allowed in between', () => {
-    const c = clock();
-    const limiter = createRateLimiter({ perMinute: 60, burst: 1, now: c.now });
-    limiter.take('u');
-    expect(limiter.take('u')).toMatchObject({ allowed: false, notify: true });
-    expect(limiter.take('u')).toMatchObject({ allowed: false, notify: false });
-    c.advance(500);
-    expect(limiter.take('u')).toMatchObject({ allowed: false, notify: false, retryAfterMs: 500 });
-    c.advance(500);
-    expect(limiter.take('u')).toEqual({ allowed: true });
-    expect(limiter.take('u')).toMatchObject({ allowed: false, notify: true });
+  it('tells a limited user once per window', async () => {
+    const limiter = createRateLimiter({ perMinute: 60, burst: 1 });
+    await limiter.take('u');
+    expect(await limiter.take('u')).toMatchObject({ allowed: false, notify: true });
+    vi.advanceTimersByTime(400);
+    expect(await limiter.take('u')).toMatchObject({
+      allowed: false,
+      notify: false,
+      retryAfterMs: 600,
+    });
+    vi.advanceTimersByTime(600);
+    expect(await limiter.take('u')).toEqual({ allowed: true });
+    expect(await limiter.take('u')).toMatchObject({ allowed: false, notify: true });
   });
 
-  it('keeps users apart: one user flooding does not limit another', () => {
-    const limiter = createRateLimiter({ perMinute: 1, burst: 1, now: () => 0 });
-    expect(limiter.take(rateLimitKey('slack', 'U1'))).toEqual({ allowed: true });
-    expect(limiter.take(rateLimitKey('slack', 'U1'))).toMatchObject({ allowed: false });
-    expect(limiter.take(rateLimitKey('slack', 'U2'))).toEqual({ allowed: true });
-    expect(limiter.take(rateLimitKey('discord', 'U1'))).toEqual({ allowed: true });
+  it('keeps users apart: one user flooding does not limit another', async () => {
+    const limiter = createRateLimiter({ perMinute: 1, burst: 1 });
+    expect(await limiter.take(rateLimitKey('slack', 'U1'))).toEqual({ allowed: true });
+    expect(await limiter.take(rateLimitKey('slack', 'U1'))).toMatchObject({ allowed: false });
+    expect(await limiter.take(rateLimitKey('slack', 'U2'))).toEqual({ allowed: true });
+    expect(await limiter.take(rateLimitKey('discord', 'U1'))).toEqual({ allowed: true });
   });
 
-  it('defaults to 10 a minute with a burst of 3', () => {
+  it('defaults to a burst of 3 and 10 a minute', async () => {
     expect(DEFAULT_RATE_LIMIT).toEqual({ perMinute: 10, burst: 3 });
-    const limiter = createRateLimiter({ now: () => 0 });
-    const verdicts = Array.from({ length: 4 }, () => limiter.take('k').allowed);
+    const limiter = createRateLimiter();
+    const verdicts: boolean[] = [];
+    for (let i = 0; i < 4; i += 1) verdicts.push((await limiter.take('k')).allowed);
     expect(verdicts).toEqual([true, true, true, false]);
   });
 
-  it('forgets users whose bucket has refilled, so memory follows active users only', () => {
-    const c = clock();
-    const limiter = createRateLimiter({ perMinute: 60, burst: 2, now: c.now });
-    for (let i = 0; i < 1_000; i += 1) limiter.take(`user-${i}`);
-    expect(limiter.size).toBe(1_000);
-    c.advance(2_000);
-    limiter.take('late');
-    expect(limiter.size).toBe(1);
+  it('holds a user to the per-minute rate over time', async () => {
+    const limiter = createRateLimiter({ perMinute: 10, burst: 3 });
+    let allowed = 0;
+    // One attempt a second for ten minutes.
+    for (let second = 0; second < 600; second += 1) {
+      if ((await limiter.take('eager')).allowed) allowed += 1;
+      vi.advanceTimersByTime(1_000);
+    }
+    // 10 a minute for ten minutes, give or take the burst at the edges of the windows.
+    expect(allowed).toBeGreaterThanOrEqual(100);
+    expect(allowed).toBeLessThanOrEqual(103);
   });
 
-  it('never remembers more than maxUsers, dropping the longest idle first', () => {
-    const limiter = createRateLimiter({ perMinute: 1, burst: 1, maxUsers: 100, now: () => 0 });
-    for (let i = 0; i < 10_000; i += 1) limiter.take(`user-${i}`);
-    expect(limiter.size).toBe(100);
-    expect(limiter.take('user-9999')).toMatchObject({ allowed: false });
-    expect(limiter.take('user-0')).toEqual({ allowed: true });
-  });
-
-  it('rejects a rate, burst or size that is not positive', () => {
+  it('rejects a rate or burst that is not positive', () => {
     expect(() => createRateLimiter({ perMinute: 0 })).toThrow(
       'rate limiter: perMinute must be positive, not 0',
     );
     expect(() => createRateLimiter({ burst: Number.NaN })).toThrow(/burst must be positive/);
+  });
+});
+
+describe('windowSeconds', () => {
+  it.each([
+    [10, 3, 18],
+    [1, 2, 120],
+    [60, 1, 1],
+    [1_000_000, 1_000, 1],
+    [0.5, 1, 120],
+  ])('gives %d a minute with a burst of %d a window of %d s', (perMinute, burst, seconds) => {
+    expect(windowSeconds(perMinute, burst)).toBe(seconds);
   });
 });

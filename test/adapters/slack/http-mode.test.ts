@@ -217,6 +217,6 @@ describe('Slack HTTP mode: /healthz', () => {
     await begin(qa.bundled);
     const response = await fetch(`${bot.baseUrl}/healthz`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ ok: true });
+    expect(await response.json()).toEqual({ ok: true, index: 'loaded', platform: 'connected' });
   });
 });

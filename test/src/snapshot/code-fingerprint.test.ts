@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Corpus } from '../../../src/corpus/load-corpus.js';
 import { buildCorpusIndex } from '../../../src/indexing/corpus-index.js';
-import { codeFingerprint } from '../../../src/snapshot/code-fingerprint.js';
+import { analysisFingerprint, codeFingerprint } from '../../../src/snapshot/code-fingerprint.js';
 import {
   readSnapshotFile,
   snapshotKey,
@@ -74,5 +74,17 @@ describe('codeFingerprint', () => {
     expect(await readSnapshotFile(file, keyOf(), DEFAULT_TUNING)).toEqual({
       problem: 'was made from another corpus or version',
     });
+  });
+
+  it('keys the article cache on the stages that analyse text, not on the later ones', async () => {
+    const before = analysisFingerprint(copy);
+    expect(before).toBe(analysisFingerprint());
+    await appendFile(join(copy, 'decision', 'decide-answer.ts'), '\n// changed\n');
+    expect(analysisFingerprint(copy)).toBe(before);
+    await appendFile(join(copy, 'language', 'text-analysis.ts'), '\n// changed\n');
+    const afterLanguage = analysisFingerprint(copy);
+    expect(afterLanguage).not.toBe(before);
+    await appendFile(join(copy, 'indexing', 'annotation-columns.ts'), '\n// changed\n');
+    expect(analysisFingerprint(copy)).not.toBe(afterLanguage);
   });
 });
