@@ -77,8 +77,16 @@ export function checkFeatures(model: DenseModel, names: readonly string[], what:
   const same =
     model.features.length === names.length && model.features.every((f, i) => f === names[i]);
   if (!same || model.weights.length !== expected) {
+    const missing = names.filter((name) => !model.features.includes(name));
+    const unknown = model.features.filter((name) => !names.includes(name));
+    const differences = [
+      missing.length > 0 ? `it lacks ${missing.join(', ')}` : '',
+      unknown.length > 0 ? `it has ${unknown.join(', ')}, which the code no longer computes` : '',
+    ].filter(Boolean);
     throw new ConfigError(
-      `The ${what} model was trained on other features (${model.features.join(', ')}) than this code computes (${names.join(', ')}). Rebuild it with \`npm run train\`.`,
+      `The answer model's ${what} part was trained on other features than this code computes (${
+        differences.length > 0 ? differences.join('; ') : 'another order or shape'
+      }). Rebuild it with \`npm run train\`.`,
     );
   }
 }

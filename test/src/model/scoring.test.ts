@@ -65,4 +65,12 @@ describe('checkFeatures', () => {
     expect(() => checkFeatures(dense, ['a', 'b'], 'test')).not.toThrow();
     expect(() => checkFeatures(dense, ['a', 'c'], 'test')).toThrow(ConfigError);
   });
+
+  it('names only the features that differ, and the fix', () => {
+    expect(() => checkFeatures(dense, ['a', 'c'], 'test')).toThrow(
+      "The answer model's test part was trained on other features than this code computes " +
+        '(it lacks c; it has b, which the code no longer computes). Rebuild it with `npm run train`.',
+    );
+    expect(() => checkFeatures(dense, ['b', 'a'], 'test')).toThrow('another order or shape');
+  });
 });
