@@ -59,6 +59,7 @@ export function openWordNet(tuning: WordNetTuning): WordNet {
   const related = new Map<string, ReadonlyMap<string, number>>();
   const ancestors = new Map<string, Set<string>>();
   const opposites = new Map<string, Set<string>>();
+  const kinds = new Map<string, readonly string[]>();
 
   const readSynset = (pos: WordNetPos, offset: number): Synset => {
     const key = `${pos}:${offset}`;
@@ -179,9 +180,15 @@ export function openWordNet(tuning: WordNetTuning): WordNet {
       return POS_FILES.filter((pos) => sensesOf(lemma.toLowerCase(), pos).length > 0);
     },
     nounKinds(lemma, senses = tuning.nounSenses) {
-      return sensesOf(lemma.toLowerCase(), 'noun')
+      // Asked for every candidate span of every question: cached like the other look-ups.
+      const key = `${senses}|${lemma}`;
+      const cached = kinds.get(key);
+      if (cached) return cached;
+      const found = sensesOf(lemma.toLowerCase(), 'noun')
         .slice(0, senses)
         .map((offset) => readSynset('noun', offset).lexFile);
+      remember(kinds, key, found);
+      return found;
     },
   };
 }
