@@ -79,6 +79,12 @@ runMain(async () => {
       rl.write(null, { ctrl: true, name: 'e' });
       process.stdout.write(`^C\n${INTERRUPT_HINT}\n`);
       rl.write(null, { ctrl: true, name: 'u' });
+      if (rl.line !== '') {
+        // A dumb terminal's readline (TERM=dumb, as in an Emacs shell) ignores Ctrl-U: empty
+        // its buffer the way node's own REPL does, and show a fresh prompt.
+        Object.assign(rl, { line: '', cursor: 0 });
+        rl.prompt();
+      }
     });
     process.stdin.on('keypress', (_text, key: { ctrl?: boolean; name?: string } | undefined) => {
       if (!(key?.ctrl && key.name === 'c')) interrupts.reset();

@@ -43,6 +43,21 @@ describe.concurrent('the REPL in a terminal', () => {
     expect(await session.exited).toBe(0);
   });
 
+  it('clears the half-typed line on Ctrl-C in a dumb terminal too (TERM=dumb: an Emacs shell)', async (context) => {
+    const session = repl(context, [], { env: { TERM: 'dumb' } });
+    let at = await session.waitFor(PROMPT);
+    session.type('Who is Blin');
+    at = await session.waitFor(/Who is Blin/, at);
+    session.type('\x03');
+    at = await session.waitFor(/\(To leave, press Ctrl-C again[^\n]*\n\? $/, at);
+    // Had the line not been cleared, this would ask "Who is Blin:docs".
+    session.type(':docs\r');
+    at = await session.waitFor(/blinken-kyiv-visit: [^\n]*\(19 paragraphs\)[\s\S]*\? $/, at);
+    expect(session.text().slice(at)).not.toContain('not in the article');
+    session.type(':quit\r');
+    expect(await session.exited).toBe(0);
+  });
+
   it('wraps answers at word boundaries to the terminal width, in colour', async (context) => {
     const session = repl(context, [], { columns: 50 });
     let at = await session.waitFor(PROMPT);
