@@ -7,6 +7,7 @@ import {
   SquadArticleSchema,
 } from '../../src/eval/eval-files.js';
 import { type Corpus, UsageError } from '../../src/index.js';
+import { readJsonFile } from './json-file.js';
 
 /** Reads an article question file; every gold paragraph must exist in `corpus`. */
 export async function readArticleQuestions(
@@ -32,15 +33,7 @@ const SplitSchema = z.object({ train: z.array(z.string()), heldout: z.array(z.st
 
 /** Reads a split file (`split.json`: `{ "train": [titles], "heldout": [titles] }`). */
 export async function readSplit(file: string): Promise<z.infer<typeof SplitSchema>> {
-  let value: unknown;
-  try {
-    value = JSON.parse(await readFile(file, 'utf8'));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(
-      `${file}: cannot read the split file (${code ?? (error as Error).message}). Pass it with --split FILE.`,
-    );
-  }
+  const value = await readJsonFile(file, 'split file', 'Pass it with --split FILE.');
   const result = SplitSchema.safeParse(value);
   if (!result.success) {
     throw new UsageError(`${file}: not a split file: ${z.prettifyError(result.error)}`);

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createMiniSearchPredictor } from '../../src/eval/plain-minisearch.js';
@@ -36,6 +35,7 @@ import { runMain } from '../shared/run-main.js';
 import { readArticleQuestions, readSplit, readSquadArticles } from './eval-files.js';
 import { EVAL_USAGE, type EvalFlags, parseEvalFlags } from './eval-options.js';
 import { type EvalReport, renderReport, renderReportJson } from './eval-report.js';
+import { readJsonFile } from './json-file.js';
 import { readTuningFile } from './tuning-file.js';
 
 /** One batch of questions over one corpus: an article file has one, a SQuAD file one per article. */
@@ -147,23 +147,11 @@ async function loadSquadBatches(file: string, flags: EvalFlags) {
 }
 
 async function readModelFile(file: string): Promise<AnswerModel> {
-  let text: string;
+  const value = await readJsonFile(file, 'model file');
   try {
-    text = await readFile(file, 'utf8');
+    return parseAnswerModel(value, file);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(
-      `${file}: cannot read the model file${code ? ` (${code})` : ''}. Check the path.`,
-    );
-  }
-  try {
-    return parseAnswerModel(JSON.parse(text), file);
-  } catch (error) {
-    throw new UsageError(
-      error instanceof SyntaxError
-        ? `${file}: not valid JSON (${error.message}).`
-        : (error as Error).message,
-    );
+    throw new UsageError((error as Error).message);
   }
 }
 
