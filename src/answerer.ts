@@ -19,7 +19,7 @@ export const DEFAULT_EXCERPTS = 3;
 export interface AnswererOptions {
   /**
    * Tuned numbers to use instead of the shipped ones (any part of {@link Tuning}, checked):
-   * `{ decision: { minCoverage: 0.4 } }`. @default DEFAULT_TUNING
+   * `{ retrieval: { candidates: 30 } }`. @default DEFAULT_TUNING
    */
   tuning?: TuningOverrides;
   /**

@@ -194,7 +194,7 @@ export type TuningOverrides = z.input<typeof TuningSchema>;
 export const DEFAULT_TUNING: Tuning = deepFreeze(TuningSchema.parse({}));
 
 /**
- * The defaults with `overrides` laid over them (a deep partial: `{ decision: { minCoverage: 0.5 } }`).
+ * The defaults with `overrides` laid over them (a deep partial: `{ retrieval: { candidates: 30 } }`).
  *
  * @throws {ConfigError} naming each unknown key or bad value by its path.
  */

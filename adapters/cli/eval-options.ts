@@ -25,7 +25,7 @@ Options:
   --model FILE    a learned model to use instead of the shipped one (npm run train -- --out)
   --baseline      also score plain MiniSearch with default options, side by side
   --tuning FILE   tuned numbers to use instead of the shipped ones (JSON, any part of
-                  src/tuning.ts, e.g. {"decision": {"minCoverage": 0.4}})
+                  src/tuning.ts, e.g. {"retrieval": {"candidates": 30}})
   --verbose       list the misses
   --json          print the metrics as one JSON object
   --write FILE    also write the report, stamped with the date and machine, into its section

@@ -35,7 +35,7 @@ describe('codeFingerprint', () => {
 
   it('changes when a file in a stage folder changes', async () => {
     const before = codeFingerprint(copy);
-    await appendFile(join(copy, 'short-answer', 'choose-span.ts'), '\n// changed\n');
+    await appendFile(join(copy, 'short-answer', 'pick-short-answer.ts'), '\n// changed\n');
     expect(codeFingerprint(copy)).not.toBe(before);
   });
 
