@@ -26,8 +26,8 @@ function isArticleFile(path: string): boolean {
 }
 
 /**
- * Watches the articles of `dir` (chokidar: inotify on Linux, with editors' atomic saves folded
- * into one change) and reports each burst of additions, edits and removals once, after
+ * Watches the articles of `dir` (chokidar: inotify on Linux; an editor's atomic save is one burst
+ * of changes like any other) and reports each burst of additions, edits and removals once, after
  * `debounceMs` of quiet. Resolves once the watch is in place.
  */
 export async function watchCorpusFolder(
@@ -40,6 +40,9 @@ export async function watchCorpusFolder(
   const watcher: FSWatcher = watch(dir, {
     ignoreInitial: true,
     depth: 0,
+    // chokidar would hold every event 100 ms to fold an editor's atomic save (a temporary file
+    // renamed over the article); the debounce below folds such bursts already.
+    atomic: false,
     ignored: (path, stats) => Boolean(stats?.isFile()) && !isArticleFile(path),
   });
   const note = (path: string) => {

@@ -22,7 +22,7 @@ import {
 const LIVE = 'test/fixtures/live-corpus';
 const UPDATES = 'test/fixtures/live-corpus-updates';
 const DEBOUNCE_MS = 200;
-/** Room for the watcher's own latency (inotify, chokidar's atomic-save check) on a busy machine. */
+/** Room for the watcher's own latency (inotify, the copy itself) on a busy machine. */
 const WATCH_MARGIN_MS = 1_500;
 /** How long any one step may take before the test fails (a failure guard, not a sleep). */
 const STEP_MS = 15_000;
