@@ -7,6 +7,7 @@ import {
   renderParagraph,
 } from '../../../adapters/discord/render.js';
 import { type Answer, AnswerSchema, type Excerpt } from '../../../src/index.js';
+import { answerFixture, excerptFixture } from '../answer-fixtures.js';
 import { quotedText, unescapeMarkdown } from './harness.js';
 
 const LONG_PARAGRAPH = (() => {
@@ -16,32 +17,28 @@ const LONG_PARAGRAPH = (() => {
 
 function excerpt(overrides: Partial<Excerpt> = {}): Excerpt {
   const quote = overrides.quote ?? 'The council approved the budget on Tuesday.';
-  return {
+  return excerptFixture({
     documentId: 'council',
     title: 'Council backs pier',
     source: 'Gazette',
     url: 'https://example.com/council',
     paragraph: 3,
     quote,
-    text: quote,
-    score: 1,
-    highlights: [],
     ...overrides,
-  };
+  });
 }
 
 function answer(overrides: Partial<Answer> = {}): Answer {
-  return AnswerSchema.parse({
-    question: 'When was the budget approved?',
-    answered: true,
-    answer: 'on Tuesday',
-    excerpts: [excerpt()],
-    questionType: 'when',
-    offset: 0,
-    hasMore: false,
-    confidence: { answered: 0.9, answer: 0.85 },
-    ...overrides,
-  });
+  return AnswerSchema.parse(
+    answerFixture({
+      question: 'When was the budget approved?',
+      answer: 'on Tuesday',
+      excerpts: [excerpt()],
+      questionType: 'when',
+      confidence: { answered: 0.9, answer: 0.85 },
+      ...overrides,
+    }),
+  );
 }
 
 function embedsTotal(message: ReturnType<typeof renderAnswer>): number {

@@ -8,18 +8,9 @@ import {
   wordingFor,
 } from '../../../adapters/shared/wording.js';
 import type { Answer } from '../../../src/index.js';
+import { answerFixture } from '../answer-fixtures.js';
 
-const answer = (fields: Partial<Answer>): Answer => ({
-  question: 'q',
-  answered: true,
-  answer: null,
-  excerpts: [],
-  questionType: 'what',
-  offset: 0,
-  hasMore: false,
-  confidence: { answered: 0.9, answer: null },
-  ...fields,
-});
+const answer = (fields: Partial<Answer>): Answer => answerFixture(fields);
 
 describe('the wording of the three outcomes', () => {
   it('tells the outcomes apart', () => {

@@ -13,36 +13,29 @@ import {
   renderHelp,
 } from '../../../adapters/slack/render-corpus.js';
 import { type Answer, type Excerpt, MAX_QUESTION_CHARS } from '../../../src/index.js';
+import { answerFixture, excerptFixture } from '../answer-fixtures.js';
 import { blockTexts, buttonOf, buttonsOf, quoteOf } from './harness.js';
 
 function excerpt(overrides: Partial<Excerpt> = {}): Excerpt {
-  const quote = overrides.quote ?? 'The minister arrived in Kyiv on Wednesday.';
-  return {
+  return excerptFixture({
     documentId: 'story',
     title: 'The story',
-    source: null,
     url: 'https://example.com/story',
     paragraph: 4,
-    quote,
-    text: overrides.text ?? quote,
-    score: 1,
-    highlights: [],
+    quote: 'The minister arrived in Kyiv on Wednesday.',
     ...overrides,
-  };
+  });
 }
 
 function answer(overrides: Partial<Answer> = {}): Answer {
-  return {
+  return answerFixture({
     question: 'When did the minister arrive?',
-    answered: true,
     answer: 'on Wednesday',
     excerpts: [excerpt()],
     questionType: 'when',
-    offset: 0,
-    hasMore: false,
     confidence: { answered: 0.9, answer: 0.85 },
     ...overrides,
-  };
+  });
 }
 
 /** Every text object in the message, including button labels' neighbours and the fallback. */

@@ -3,30 +3,13 @@ import { renderAnswer, renderAnswerLine } from '../../../adapters/terminal/rende
 import { ANSI, chooseStyle, PLAIN, wantsColour } from '../../../adapters/terminal/style.js';
 import { visibleWidth, wrapText } from '../../../adapters/terminal/wrap.js';
 import type { Answer, Excerpt } from '../../../src/index.js';
+import { answerFixture, excerptFixture } from '../answer-fixtures.js';
 
-const excerpt = (quote: string, url: string | null = null): Excerpt => ({
-  documentId: 'd',
-  title: 'Harbour news',
-  source: null,
-  url,
-  paragraph: 2,
-  quote,
-  text: quote,
-  score: 1,
-  highlights: [],
-});
+const excerpt = (quote: string, url: string | null = null): Excerpt =>
+  excerptFixture({ quote, url });
 
-const answer = (fields: Partial<Answer>): Answer => ({
-  question: 'q',
-  answered: true,
-  answer: null,
-  excerpts: [excerpt('The ferry sails at noon.')],
-  questionType: 'what',
-  offset: 0,
-  hasMore: true,
-  confidence: { answered: 0.9, answer: null },
-  ...fields,
-});
+const answer = (fields: Partial<Answer>): Answer =>
+  answerFixture({ excerpts: [excerpt('The ferry sails at noon.')], hasMore: true, ...fields });
 
 describe('wrapText', () => {
   it('breaks at word boundaries within the width, continuation lines indented', () => {
