@@ -17,6 +17,8 @@ export interface AnnotatedParagraph {
   /** The same terms as a set, for the whole paragraph and for each sentence. */
   readonly termSet: ReadonlySet<string>;
   readonly sentenceTerms: readonly ReadonlySet<string>[];
+  /** Every token's text, lower-cased: the words as written, before stemming. */
+  readonly surfaceForms: ReadonlySet<string>;
 }
 
 /** Options for {@link createAnnotatedParagraphs}. */
@@ -30,7 +32,10 @@ export interface AnnotatedParagraphsOptions {
 }
 
 /** The parts of a paragraph that are worked out from its analysis. */
-type Derived = Pick<AnnotatedParagraph, 'analysis' | 'terms' | 'termSet' | 'sentenceTerms'>;
+type Derived = Pick<
+  AnnotatedParagraph,
+  'analysis' | 'terms' | 'termSet' | 'sentenceTerms' | 'surfaceForms'
+>;
 
 /** The index terms of an analysed text, in text order: stop words and non-words left out. */
 export function indexTerms(analysis: TextAnalysis): string[] {
@@ -53,6 +58,7 @@ function derive(analysis: TextAnalysis): Derived {
       }
       return set;
     }),
+    surfaceForms: new Set(analysis.tokens.map((token) => token.text.toLowerCase())),
   };
 }
 
@@ -70,15 +76,25 @@ export function createAnnotatedParagraphs(
 ): AnnotatedParagraph[] {
   const limit = Math.max(1, options.cacheSize ?? 2000);
   const cache = new Map<number, Derived>();
+  // The recency order matters only when the cache can overflow; a paragraph read again right
+  // after (a stage reading its fields in turn) is already the newest. Answering reads these
+  // getters hundreds of times a question, so the common cases skip the reordering.
+  const canOverflow = annotations.paragraphCount > limit;
+  let newest = -1;
   const decoded = (index: number, text: string): Derived => {
     let found = cache.get(index);
     if (found) {
-      cache.delete(index);
-    } else {
-      found = derive(annotations.decode(index, text));
-      if (cache.size >= limit) cache.delete(cache.keys().next().value as number);
+      if (canOverflow && index !== newest) {
+        cache.delete(index);
+        cache.set(index, found);
+        newest = index;
+      }
+      return found;
     }
+    found = derive(annotations.decode(index, text));
+    if (cache.size >= limit) cache.delete(cache.keys().next().value as number);
     cache.set(index, found);
+    newest = index;
     return found;
   };
 
@@ -123,5 +139,9 @@ class LazyParagraph implements AnnotatedParagraph {
 
   get sentenceTerms(): readonly ReadonlySet<string>[] {
     return this.decoded(this.index, this.text).sentenceTerms;
+  }
+
+  get surfaceForms(): ReadonlySet<string> {
+    return this.decoded(this.index, this.text).surfaceForms;
   }
 }

@@ -125,6 +125,9 @@ function packVectors(words: readonly string[], vectors: Int8Array): Buffer {
   ]);
 }
 
+/** Words whose rank lookups are remembered, at most (a few MB). */
+const REMEMBERED_WORDS = 50_000;
+
 /** Rows read one by one before all 12 MB of rows are read at once (indexing a corpus needs many). */
 const WHOLE_ROWS_AFTER = 2_000;
 
@@ -184,7 +187,18 @@ function openVectorFile(file: string): WordVectors {
     if (fd !== null) readSync(fd, one, 0, dimensions, rowStart + i * dimensions);
     return one;
   };
+  // Answering looks the same few hundred words up again and again (each candidate span's words
+  // against each question word); a binary search over the byte table costs more than the rest
+  // of a similarity, so found ranks are remembered. The cap bounds memory on a long-running bot.
+  const known = new Map<string, number | undefined>();
   const rankOf = (word: string): number | undefined => {
+    if (known.has(word)) return known.get(word);
+    if (known.size >= REMEMBERED_WORDS) known.clear();
+    const rank = searchRank(word);
+    known.set(word, rank);
+    return rank;
+  };
+  const searchRank = (word: string): number | undefined => {
     const key = Buffer.from(word, 'utf8');
     let low = 0;
     let high = distinct;

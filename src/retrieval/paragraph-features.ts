@@ -2,7 +2,7 @@
 // May import: model, question, indexing, language, corpus, tuning.
 import type { Token } from '../language/text-analysis.js';
 import type { QuestionWord } from './question-words.js';
-import { matchWeights, type ParagraphScore } from './ranking.js';
+import type { ParagraphScore } from './ranking.js';
 import { otherClassShare } from './word-class.js';
 
 /**
@@ -56,8 +56,7 @@ export function paragraphFeatures(
 ): number[] {
   const { tokens } = scored.paragraph.analysis;
   const total = words.reduce((sum, w) => sum + w.importance, 0) || 1;
-  const surface = new Set<string>();
-  for (const token of tokens) surface.add(token.text.toLowerCase());
+  const surface = scored.paragraph.surfaceForms;
   let exact = 0;
   let missingMax = 0;
   let loose = 0;
@@ -99,7 +98,7 @@ export function paragraphFeatures(
  */
 function pairShare(tokens: readonly Token[], words: readonly QuestionWord[]): number {
   const positions = words.map((word) => {
-    const weights = matchWeights(word);
+    const { weights } = word;
     const found: number[] = [];
     tokens.forEach((token, t) => {
       if ((weights.get(token.term) ?? 0) >= CLOSE_MATCH) found.push(t);

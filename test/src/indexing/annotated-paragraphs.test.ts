@@ -103,6 +103,9 @@ describe('createAnnotatedParagraphs', () => {
       expect(paragraph.analysis).toStrictEqual(analysis);
       expect(paragraph.terms).toStrictEqual(terms);
       expect(paragraph.termSet).toStrictEqual(new Set(terms));
+      expect(paragraph.surfaceForms).toStrictEqual(
+        new Set(analysis.tokens.map((t) => t.text.toLowerCase())),
+      );
       expect(paragraph.sentenceTerms).toHaveLength(analysis.sentences.length);
       paragraph.sentenceTerms.forEach((set, s) => {
         const sentence = analysis.sentences[s];
