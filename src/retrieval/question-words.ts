@@ -5,7 +5,7 @@ import type { ParagraphIndex, WeightedTerm } from '../indexing/search-index.js';
 import type { TermRelations } from '../indexing/term-relations.js';
 import type { Token } from '../language/text-analysis.js';
 import type { Tuning } from '../tuning.js';
-import type { QueryWord } from './ranking.js';
+import { type QueryWord, strongestWeights } from './ranking.js';
 
 /** A content word of the question, with its token. */
 export interface QuestionWord extends QueryWord {
@@ -86,7 +86,14 @@ export function matchQuestionWords(
     const aliasTerms = new Set(
       viaAlias.map((m) => m.term).filter((t) => !related.some((r) => r.term === t)),
     );
-    words.push({ term: token.term, importance, matches, token, aliasTerms });
+    words.push({
+      term: token.term,
+      importance,
+      matches,
+      weights: strongestWeights(matches),
+      token,
+      aliasTerms,
+    });
   }
   return words;
 }

@@ -11,6 +11,8 @@ export interface QueryWord {
   /** How much finding this word matters (IDF-based). */
   readonly importance: number;
   readonly matches: readonly RelatedTerm[];
+  /** The same matches as a map from corpus term to its strongest weight ({@link strongestWeights}). */
+  readonly weights: ReadonlyMap<string, number>;
 }
 
 /** How well one paragraph answers the question's words. */
@@ -57,7 +59,7 @@ export function scoreParagraph(
   const { sentenceTerms, termSet: paragraphTerms } = paragraph;
   const count = words.length;
 
-  const weightsOf = words.map((word) => matchWeights(word));
+  const weightsOf = words.map((word) => word.weights);
   // strengths[s * count + w]: how well sentence s holds question word w.
   const strengths = new Float64Array(sentenceTerms.length * count);
   sentenceTerms.forEach((terms, s) => {
@@ -166,7 +168,7 @@ function phraseProximity(
   const last = sentences[window.first + window.count - 1] ?? first;
   if (!first || !last) return 0;
   const positions = words.map((word) => {
-    const weights = matchWeights(word);
+    const { weights } = word;
     const found: { at: number; strength: number }[] = [];
     for (let t = first.firstToken; t < last.endToken; t += 1) {
       const term = tokens[t]?.term;
@@ -190,16 +192,14 @@ function phraseProximity(
   return bonus;
 }
 
-const weightCache = new WeakMap<QueryWord, ReadonlyMap<string, number>>();
-
-/** A question word's matches as a map from corpus term to the strongest weight. */
-export function matchWeights(word: QueryWord): ReadonlyMap<string, number> {
-  let weights = weightCache.get(word);
-  if (!weights) {
-    const map = new Map<string, number>();
-    for (const m of word.matches) if ((map.get(m.term) ?? 0) < m.weight) map.set(m.term, m.weight);
-    weights = map;
-    weightCache.set(word, weights);
-  }
-  return weights;
+/**
+ * Matches as a map from corpus term to the strongest weight. Built once with the word: the
+ * ranking reads it for every candidate paragraph. (A WeakMap keyed by the question's words held
+ * them, for the scavenger, until the next full collection: every minor collection copied the
+ * words of all recent questions, some milliseconds each.)
+ */
+export function strongestWeights(matches: readonly RelatedTerm[]): ReadonlyMap<string, number> {
+  const map = new Map<string, number>();
+  for (const m of matches) if ((map.get(m.term) ?? 0) < m.weight) map.set(m.term, m.weight);
+  return map;
 }

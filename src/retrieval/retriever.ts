@@ -1,6 +1,8 @@
 // retrieval/: question words matched to the corpus, candidate paragraphs and their ranking.
 // May import: model, question, indexing, language, corpus, tuning.
 import type { AnnotatedParagraph } from '../indexing/annotated-paragraphs.js';
+import type { TermRelations } from '../indexing/term-relations.js';
+import type { Token } from '../language/text-analysis.js';
 import type { QuestionAnalysis } from '../question/question-analysis.js';
 import { findQuestionTerms, type QuestionTerms } from './question-terms.js';
 import {
@@ -9,7 +11,7 @@ import {
   matchQuestionWords,
   type QuestionWord,
 } from './question-words.js';
-import { scoreParagraph } from './ranking.js';
+import { scoreParagraph, strongestWeights } from './ranking.js';
 import { type RankedParagraph, rerankParagraphs } from './rerank.js';
 import type { RetrieverParts } from './retriever-parts.js';
 
@@ -59,10 +61,10 @@ export function retrieve(parts: RetrieverParts, question: QuestionAnalysis): Ret
     const matches = [...word.matches, ...(softMatches[i] ?? [])];
     // A word the corpus uses as typed most likely means itself; its relatives count for less.
     const scale = index.documentFrequency(word.term) > 0 ? tuning.exactPresentScale : 1;
-    return {
-      ...word,
-      matches: matches.map((m) => (m.term === word.term ? m : { ...m, weight: m.weight * scale })),
-    };
+    const scaled = matches.map((m) =>
+      m.term === word.term ? m : { ...m, weight: m.weight * scale },
+    );
+    return { ...word, matches: scaled, weights: strongestWeights(scaled) };
   });
   const scored = hits
     .map((hit, i) =>
@@ -85,18 +87,17 @@ export function retrieve(parts: RetrieverParts, question: QuestionAnalysis): Ret
   const focusToken = question.focus;
   const focus =
     softened.find((w) => w.token === focusToken) ??
-    (focusToken
-      ? {
-          term: focusToken.term,
-          importance: 0,
-          matches: relations.expand(focusToken),
-          token: focusToken,
-        }
-      : null);
+    (focusToken ? unmatchedFocus(focusToken, relations) : null);
   return {
     words: softened,
     ranked,
     focus,
     terms: findQuestionTerms(question, softened, focus, tuning),
   };
+}
+
+/** The focus noun as a question word when the question's matched words lack it (no weight). */
+function unmatchedFocus(token: Token, relations: TermRelations): QuestionWord {
+  const matches = relations.expand(token);
+  return { term: token.term, importance: 0, matches, weights: strongestWeights(matches), token };
 }

@@ -2,7 +2,7 @@
 // May import: model, question, indexing, language, corpus, tuning.
 import type { Token } from '../language/text-analysis.js';
 import type { QuestionWord } from './question-words.js';
-import { matchWeights, type ParagraphScore } from './ranking.js';
+import type { ParagraphScore } from './ranking.js';
 
 /** Noun, verb or adjective as a bit; 0 for any other tag. */
 function wordClass(pos: string): number {
@@ -34,7 +34,7 @@ export function otherClassShare(
     const strength = scored.windowStrengths[w] ?? 0;
     const wanted = wordClass(word.token === mainVerb ? 'VERB' : word.token.pos);
     if (strength === 0 || wanted === 0) return;
-    const weights = matchWeights(word);
+    const { weights } = word;
     let found = 0;
     for (let t = first.firstToken; t < last.endToken; t += 1) {
       const token = tokens[t] as Token;
