@@ -1,7 +1,7 @@
 // short-answer/: candidate spans by kind (registry: span-sources.ts), and the span chosen.
 // May import: retrieval, question, indexing, language, model, tuning.
 import type { AnnotatedParagraph } from '../indexing/annotated-paragraphs.js';
-import type { Token } from '../language/text-analysis.js';
+import type { TextAnalysis, Token } from '../language/text-analysis.js';
 import type { WordVectors } from '../language/word-vectors.js';
 import type { WordNet } from '../language/wordnet.js';
 import { softmax } from '../model/scoring.js';
@@ -14,6 +14,7 @@ import { yearOf } from './number-spans.js';
 import {
   bestMeasures,
   commonWord,
+  FeatureNames,
   type FeatureSink,
   type KindedSpan,
   measureSpan,
@@ -73,6 +74,9 @@ export interface CandidateVisit {
   features(sink: FeatureSink): void;
 }
 
+/** One table of feature names for the process: names do not depend on the corpus. */
+const FEATURE_NAMES = new FeatureNames();
+
 /** A margin this large reads as "no rival at all" (a single candidate). */
 const NO_RIVAL = 10;
 
@@ -87,11 +91,16 @@ export function pickShortAnswer(
 ): ShortAnswerPick {
   const scores: number[] = [];
   let best: { visit: CandidateVisit; score: number } | null = null;
+  // The running sum lives in a typed array: a number variable that a closure updates is boxed
+  // anew on every update, one allocation per feature of every candidate.
+  const sum = new Float64Array(1);
+  const add: FeatureSink = (name, value) => {
+    sum[0] = (sum[0] as number) + (parts.weights[name] ?? 0) * value;
+  };
   forEachCandidate(question, retrieval, parts, (visit) => {
-    let score = 0;
-    visit.features((name, value) => {
-      score += (parts.weights[name] ?? 0) * value;
-    });
+    sum[0] = 0;
+    visit.features(add);
+    const score = sum[0] as number;
     scores.push(score);
     if (!best || score > best.score) best = { visit, score };
   });
@@ -127,6 +136,7 @@ export function forEachCandidate(
     wordnet,
     vectors,
     tuning,
+    names: FEATURE_NAMES,
     importance: retrieval.words.reduce((sum, w) => sum + w.importance, 0),
     focusFile: focus ? (wordnet.nounKinds(focus.lemma, 1)[0] ?? 'none') : 'no-focus',
     focusWord: focus ? commonWord(focus, vectors) : null,
@@ -163,8 +173,45 @@ export function forEachCandidate(
   }
 }
 
+/**
+ * Spans found before, per tuning and paragraph analysis: they depend on the text, not the
+ * question, and a bot asked about one article searches the same few windows again and again.
+ * Weak keys, so a paragraph's spans go when the index drops its decoded analysis.
+ */
+const foundSpans = new WeakMap<
+  ShortAnswerTuning,
+  WeakMap<TextAnalysis, Map<string, KindedSpan[]>>
+>();
+
 /** Every source's spans in tokens [from, to), one per token range with all its kinds. */
 function candidateSpans(
+  paragraph: AnnotatedParagraph,
+  from: number,
+  to: number,
+  search: SpanSearch,
+  withOwner: boolean,
+): readonly KindedSpan[] {
+  let byAnalysis = foundSpans.get(search.tuning);
+  if (!byAnalysis) {
+    byAnalysis = new WeakMap();
+    foundSpans.set(search.tuning, byAnalysis);
+  }
+  const { analysis } = paragraph;
+  let byWindow = byAnalysis.get(analysis);
+  if (!byWindow) {
+    byWindow = new Map();
+    byAnalysis.set(analysis, byWindow);
+  }
+  const key = `${from}:${to}:${search.titles}:${withOwner}`;
+  let spans = byWindow.get(key);
+  if (!spans) {
+    spans = findSpans(paragraph, from, to, search, withOwner);
+    byWindow.set(key, spans);
+  }
+  return spans;
+}
+
+function findSpans(
   paragraph: AnnotatedParagraph,
   from: number,
   to: number,

@@ -25,6 +25,40 @@ import { onVerbSide } from './verb-side.js';
  */
 export type FeatureSink = (name: string, value: number) => void;
 
+/**
+ * Feature names joined once and then reused: the same few thousand names recur for every
+ * candidate of every question, and building each anew was an eighth of what answering
+ * allocated (and so of its pauses for garbage collection). A name reused is also looked up in
+ * the weights faster, its hash already known. Bounded: the names come from closed sets (kinds,
+ * wh-words, WordNet files, the 5,000 commonest words), so the cap is a guard, not a cache policy.
+ */
+export class FeatureNames {
+  private readonly joined = new Map<string, Map<string, string>>();
+  private size = 0;
+
+  constructor(private readonly limit = 200_000) {}
+
+  /** `first + second`, the same string object every time. */
+  join(first: string, second: string): string {
+    let bySecond = this.joined.get(first);
+    if (!bySecond) {
+      if (this.size >= this.limit) {
+        this.joined.clear();
+        this.size = 0;
+      }
+      bySecond = new Map();
+      this.joined.set(first, bySecond);
+    }
+    let name = bySecond.get(second);
+    if (name === undefined) {
+      name = first + second;
+      bySecond.set(second, name);
+      this.size += 1;
+    }
+    return name;
+  }
+}
+
 /** A candidate span with every kind its sources gave it (one range may be a name and a place). */
 export interface KindedSpan extends CandidateSpan {
   readonly kinds: readonly string[];
@@ -37,6 +71,8 @@ export interface SpanQuestion {
   readonly wordnet: WordNet;
   readonly vectors: WordVectors;
   readonly tuning: ShortAnswerTuning;
+  /** Feature names, joined once for every question. */
+  readonly names: FeatureNames;
   /** Sum of the importance of the question's words. */
   readonly importance: number;
   /** The focus noun's WordNet lexicographer file ("noun.time"), "none", or "no-focus". */
@@ -98,47 +134,54 @@ export function spanFeatures(
   const { paragraph } = window;
   const { tokens } = paragraph.paragraph.analysis;
   const head = tokens[span.head] as Token;
-  const wh = `wh=${analysis.whWord}`;
+  const n = question.names;
+  const wh = n.join('wh=', analysis.whWord);
+  const orWh = n.join('|', wh);
   const focus = analysis.focus?.lemma ?? null;
   const focusWord = question.focusWord;
   const length = span.endToken - span.firstToken;
   const isNoun = head.pos === 'NOUN' || head.pos === 'PROPN';
   const file = isNoun ? (wordnet.nounKinds(head.lemma, 1)[0] ?? 'none') : 'not-noun';
 
+  const focusAnd = focusWord ? n.join(n.join('focus=', focusWord), '|') : '';
   for (const kind of span.kinds) {
-    sink(`kind=${kind}`, 1);
-    sink(`kind=${kind}|${wh}`, 1);
-    sink(`kind=${kind}|type=${analysis.type}`, 1);
-    sink(`kind=${kind}|wants=${analysis.wants}`, 1);
-    if (focusWord) sink(`focus=${focusWord}|kind=${kind}`, 1);
+    const kindName = n.join('kind=', kind);
+    sink(kindName, 1);
+    sink(n.join(kindName, orWh), 1);
+    sink(n.join(kindName, n.join('|type=', analysis.type)), 1);
+    sink(n.join(kindName, n.join('|wants=', analysis.wants)), 1);
+    if (focusWord) sink(n.join(focusAnd, kindName), 1);
   }
-  sink(`head=${head.pos}|${wh}`, 1);
-  sink(`file=${file}|${wh}`, 1);
-  sink(`file=${file}|focus-file=${question.focusFile}`, 1);
+  const headName = n.join('head=', head.pos);
+  const fileName = n.join('file=', file);
+  sink(n.join(headName, orWh), 1);
+  sink(n.join(fileName, orWh), 1);
+  sink(n.join(fileName, n.join('|focus-file=', question.focusFile)), 1);
   if (file === question.focusFile) sink('file=focus-file', 1);
-  sink(`length=${lengthBucket(length)}`, 1);
-  sink(`length=${lengthBucket(length)}|${wh}`, 1);
+  const lengthName = n.join('length=', lengthBucket(length));
+  sink(lengthName, 1);
+  sink(n.join(lengthName, orWh), 1);
   if (focus && focusWord) {
-    sink(`focus=${focusWord}|head=${head.pos}`, 1);
-    sink(`focus=${focusWord}|file=${file}`, 1);
+    sink(n.join(focusAnd, headName), 1);
+    sink(n.join(focusAnd, fileName), 1);
     if (head.lemma === focus) sink('head=focus', 1);
     else if (isNoun && wordnet.isKindOf(head.lemma, focus)) sink('head-is-a-focus', 1);
     sink('focus-similarity', measures.own.focusSimilarity);
   }
   ruleFeatures(span, question, window, sink);
   measureFeatures(measures.own, measures.best, sink);
-  shapeFeatures(span, tokens, wh, vectors, sink);
+  shapeFeatures(span, tokens, { wh, orWh, names: n }, vectors, sink);
 
   const sentence = head.sentence;
   const { first, count } = paragraph.window;
   if (sentence >= first && sentence < first + count) sink('in-window', 1);
-  sink(`paragraph-rank=${window.rank}`, 1);
+  sink(n.join('paragraph-rank=', String(window.rank)), 1);
   sink('paragraph-gap', window.gap);
   sink('paragraph-window', paragraph.windowCoverage);
   const entity = paragraph.paragraph.analysis.entities.find(
     (e) => e.firstToken <= span.head && e.endToken > span.head,
   );
-  if (entity) sink(`entity=${entity.type}|${wh}`, 1);
+  if (entity) sink(n.join(n.join('entity=', entity.type), orWh), 1);
 }
 
 /** The hand-written span checks of the earlier chooser, now features the model weighs. */
@@ -151,7 +194,7 @@ function ruleFeatures(
   const { analysis, terms, wordnet, tuning } = question;
   const { tokens } = window.paragraph.paragraph.analysis;
   const { matchedTerms } = window.paragraph;
-  const wh = `wh=${analysis.whWord}`;
+  const wh = question.names.join('wh=', analysis.whWord);
   let content = 0;
   let repeated = 0;
   for (let t = span.firstToken; t < span.endToken; t += 1) {
@@ -171,7 +214,7 @@ function ruleFeatures(
     sink('repeats-question', 1);
   if (describesQuestionThing(tokens, span, terms)) sink('describes-question-thing', 1);
   if (isFocusPhrase(tokens, span, analysis.type, terms)) sink('focus-phrase', 1);
-  if (isPossessor(tokens, span)) sink(`possessor|${wh}`, 1);
+  if (isPossessor(tokens, span)) sink(question.names.join('possessor|', wh), 1);
   if (analysis.asksMany && isNameList(tokens, span)) sink('name-list-for-several', 1);
   if (terms.namedTerms) {
     sink(
@@ -231,6 +274,14 @@ const COMPARED = [
   'focusSimilarity',
 ] as const;
 
+const BEHIND_BEST = Object.fromEntries(
+  COMPARED.map((key) => [key, `${key}-behind-best`]),
+) as Record<(typeof COMPARED)[number], string>;
+const IS_BEST = Object.fromEntries(COMPARED.map((key) => [key, `${key}-is-best`])) as Record<
+  (typeof COMPARED)[number],
+  string
+>;
+
 /** The {@link SpanMeasures} of one candidate. */
 export function measureSpan(
   span: KindedSpan,
@@ -285,9 +336,9 @@ export function measureSpan(
 /** The largest of each measure over a question's candidates. */
 export function bestMeasures(all: readonly SpanMeasures[]): SpanMeasures {
   const best = { ...(all[0] as SpanMeasures) };
+  const keys = Object.keys(best) as (keyof SpanMeasures)[];
   for (const m of all) {
-    for (const key of Object.keys(best) as (keyof SpanMeasures)[])
-      best[key] = Math.max(best[key], m[key]);
+    for (const key of keys) best[key] = Math.max(best[key], m[key]);
   }
   return best;
 }
@@ -303,8 +354,8 @@ function measureFeatures(measures: SpanMeasures, best: SpanMeasures, sink: Featu
   sink('sentence-coverage', measures.sentenceCoverage);
   for (const key of COMPARED) {
     const behind = measures[key] - best[key];
-    sink(`${key}-behind-best`, behind);
-    if (behind >= -1e-9) sink(`${key}-is-best`, 1);
+    sink(BEHIND_BEST[key], behind);
+    if (behind >= -1e-9) sink(IS_BEST[key], 1);
   }
 }
 
@@ -312,10 +363,12 @@ function measureFeatures(measures: SpanMeasures, best: SpanMeasures, sink: Featu
 function shapeFeatures(
   span: KindedSpan,
   tokens: readonly Token[],
-  wh: string,
+  asked: { readonly wh: string; readonly orWh: string; readonly names: FeatureNames },
   vectors: WordVectors,
   sink: FeatureSink,
 ): void {
+  const { wh, orWh } = asked;
+  const join = (first: string, second: string) => asked.names.join(first, second);
   let coordinated = false;
   let comma = false;
   let names = 0;
@@ -330,10 +383,10 @@ function shapeFeatures(
   sink('name-share', names / (span.endToken - span.firstToken));
   const first = tokens[span.firstToken] as Token;
   if (first.pos === 'DET') sink('starts-with-determiner', 1);
-  if (first.pos === 'ADP') sink(`starts-with-preposition|${wh}`, 1);
+  if (first.pos === 'ADP') sink(join('starts-with-preposition|', wh), 1);
   if (tokens[span.firstToken - 1]?.text === '(') sink('in-brackets', 1);
   const previous = tokens[span.firstToken - 1];
-  if (previous) sink(`before=${commonWord(previous, vectors)}|${wh}`, 1);
+  if (previous) sink(join(join('before=', commonWord(previous, vectors)), orWh), 1);
   const next = tokens[span.endToken];
-  if (next) sink(`after=${commonWord(next, vectors)}|${wh}`, 1);
+  if (next) sink(join(join('after=', commonWord(next, vectors)), orWh), 1);
 }
