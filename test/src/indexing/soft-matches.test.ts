@@ -42,4 +42,13 @@ describe('createSoftMatcherFrom', () => {
     expect(itself.some((m) => m.term === termOf('troops'))).toBe(false);
     expect(unknown).toStrictEqual([]);
   });
+
+  it('answers alike whether or not it has worked the same words out before', () => {
+    const asked = [word('soldiers'), word('lawmakers'), word('fruit')];
+    const fresh = createSoftMatcherFrom(forms, vectors, DEFAULT_TUNING.indexing.softMatch);
+    const first = fresh.matchAll(asked, forms.values());
+    fresh.matchAll(asked.slice(1), [termOf('senators')]);
+    expect(fresh.matchAll(asked, forms.values())).toStrictEqual(first);
+    expect(first.flat().length).toBeGreaterThan(0);
+  });
 });
