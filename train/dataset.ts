@@ -16,10 +16,11 @@ import { type Corpus, UsageError } from '../src/index.js';
 export type QuestionKind = 'answerable' | 'unanswerable' | 'off-topic' | 'removed';
 
 /**
- * How an off-topic question was chosen: at random from any other article, or among the first
- * questions of the next article (as `eval --cross` and trust.mjs choose them).
+ * How an off-topic question was chosen: at random from any other article, among the first
+ * questions of the next article (as `eval --cross` and trust.mjs choose them), or from the
+ * article whose vocabulary is nearest (the hard case: a question on a related topic).
  */
-export type OffTopicSource = 'random' | 'next';
+export type OffTopicSource = 'random' | 'next' | 'similar';
 
 /** One question asked of one training article. */
 export interface TrainingQuestion {
@@ -53,6 +54,8 @@ export interface DatasetOptions {
   readonly offTopic: number;
   /** And the first questions of the next article (in title order), as `eval --cross` asks. */
   readonly nextArticle: number;
+  /** And questions of the article nearest in vocabulary, spread over it. */
+  readonly similarArticle: number;
   /** Questions asked of each article's first half whose paragraph is in the second (0: none). */
   readonly removed: number;
   readonly folds: number;
@@ -73,6 +76,7 @@ export async function loadTrainingSet(options: DatasetOptions): Promise<Training
   const articles = (await readSquadArticles(options.squad)).filter((a) => train.has(a.title));
   const extra = (await readSquadArticles(options.squad2)).filter((a) => train.has(a.title));
   const titles = articles.map((a) => a.title).sort();
+  const nearest = nearestArticles(articles);
   const random = xoroshiro128plus(options.seed);
   return titles.flatMap((title, at) => {
     const article = articles.find((a) => a.title === title);
@@ -113,6 +117,19 @@ export async function loadTrainingSet(options: DatasetOptions): Promise<Training
         source: 'next',
       });
     }
+    const similar = nearest.get(title);
+    const pool = (similar?.questions ?? []).filter((q) => !q.unanswerable);
+    const stride = Math.max(1, pool.length / Math.max(1, options.similarArticle));
+    for (let i = 0, n = 0; i < pool.length && n < options.similarArticle; i += stride, n += 1) {
+      const q = pool[Math.floor(i)] as (typeof pool)[number];
+      offTopic.push({
+        question: q.question,
+        kind: 'off-topic',
+        paragraph: -1,
+        answers: [],
+        source: 'similar',
+      });
+    }
     const whole: TrainingArticle = {
       title,
       corpus: createSquadCorpus(article),
@@ -137,6 +154,56 @@ export async function loadTrainingSet(options: DatasetOptions): Promise<Training
     };
     return [whole, firstHalf];
   });
+}
+
+/**
+ * For each article, the other one whose words are most alike: cosine similarity of their
+ * tf-idf vectors over words of four letters or more.
+ */
+function nearestArticles<T extends { title: string; paragraphs: readonly string[] }>(
+  articles: readonly T[],
+): Map<string, T> {
+  const counts = articles.map((a) => {
+    const count = new Map<string, number>();
+    for (const word of a.paragraphs
+      .join(' ')
+      .toLowerCase()
+      .match(/\p{L}{4,}/gu) ?? []) {
+      count.set(word, (count.get(word) ?? 0) + 1);
+    }
+    return count;
+  });
+  const documents = new Map<string, number>();
+  for (const count of counts)
+    for (const word of count.keys()) documents.set(word, (documents.get(word) ?? 0) + 1);
+  const vectors = counts.map((count) => {
+    const vector = new Map<string, number>();
+    let norm = 0;
+    for (const [word, n] of count) {
+      const weight = (1 + Math.log(n)) * Math.log(articles.length / (documents.get(word) ?? 1));
+      vector.set(word, weight);
+      norm += weight * weight;
+    }
+    return { vector, norm: Math.sqrt(norm) || 1 };
+  });
+  const nearest = new Map<string, T>();
+  articles.forEach((article, i) => {
+    let best = -1;
+    let bestScore = Number.NEGATIVE_INFINITY;
+    const a = vectors[i] as (typeof vectors)[number];
+    vectors.forEach((b, j) => {
+      if (j === i) return;
+      let dot = 0;
+      for (const [word, weight] of a.vector) dot += weight * (b.vector.get(word) ?? 0);
+      const score = dot / (a.norm * b.norm);
+      if (score > bestScore) {
+        bestScore = score;
+        best = j;
+      }
+    });
+    if (best >= 0) nearest.set(article.title, articles[best] as T);
+  });
+  return nearest;
 }
 
 /** SHA-256 of each data file, so the model file says exactly what it was trained on. */

@@ -53,6 +53,8 @@ export function chooseThresholds(
 export function summarise(outcomes: readonly Outcome[], thresholds: Thresholds) {
   const own = outcomes.filter((o) => o.kind === 'answerable');
   const off = outcomes.filter((o) => o.kind === 'off-topic');
+  // The random and next-article questions: those are what eval's --cross asks.
+  const cross = off.filter((o) => o.source !== 'similar');
   const unanswerable = outcomes.filter((o) => o.kind === 'unanswerable');
   const removed = outcomes.filter((o) => o.kind === 'removed');
   const declined = (o: Outcome) => o.answerable < thresholds.answered;
@@ -72,10 +74,14 @@ export function summarise(outcomes: readonly Outcome[], thresholds: Thresholds) 
     precision: share(shownOwn, (o) => o.correct),
     coverageAtPrecision80: coverageAt(ranked, 0.8, own.length),
     coverageAtPrecision90: coverageAt(ranked, 0.9, own.length),
-    offTopic: off.length,
-    offTopicDeclined: share(off, declined),
+    offTopic: cross.length,
+    offTopicDeclined: share(cross, declined),
     offTopicNextArticleDeclined: share(
       off.filter((o) => o.source === 'next'),
+      declined,
+    ),
+    offTopicSimilarArticleDeclined: share(
+      off.filter((o) => o.source === 'similar'),
       declined,
     ),
     unanswerable: unanswerable.length,
