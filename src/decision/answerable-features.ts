@@ -2,6 +2,7 @@
 // May import: short-answer, retrieval, question, indexing, language, model, tuning.
 import type { ParagraphIndex } from '../indexing/search-index.js';
 import type { WordVectors } from '../language/word-vectors.js';
+import { PARAGRAPH_FEATURES } from '../retrieval/paragraph-features.js';
 import type { Retrieval } from '../retrieval/retriever.js';
 import type { Contradictions } from './contradictions.js';
 
@@ -45,6 +46,14 @@ export const ANSWERABLE_FEATURES = [
   'negation',
   'subjectMissing',
   'antonym',
+  /**
+   * The best paragraph's re-ranker features (how it holds the question's words, their pairs,
+   * its names). On the train split, out of fold, at the same 2% false declines, they raised
+   * off-topic declines from 0.977 to 0.979, the next article's questions from 0.974 to 0.978
+   * and the nearest article's from 0.879 to 0.892; the second paragraph's too added 0.002 and
+   * were left out.
+   */
+  ...PARAGRAPH_FEATURES.map((name) => `top-${name}` as const),
   /** The calibrated chance that the best short answer is right, and 1 when there is none. */
   'rightChance',
   'noCandidate',
@@ -126,6 +135,7 @@ export function answerableFeatures(
     flag(contradictions.negation),
     flag(contradictions.subject),
     flag(contradictions.antonym),
+    ...PARAGRAPH_FEATURES.map((_, i) => top?.features[i] ?? 0),
     right ?? 0,
     flag(right === null),
   ];

@@ -40,8 +40,9 @@ describe('the three outcomes', () => {
       const answer = qa.answerQuestion(question);
       expect(answer.answered).toBe(false);
       expect(answer.answer).toBeNull();
+      // A chance, rounded to three places: 0.9996 reads as 1, still short of a threshold of 1.
       expect(answer.confidence.answered).toBeGreaterThanOrEqual(0);
-      expect(answer.confidence.answered).toBeLessThan(1);
+      expect(answer.confidence.answered).toBeLessThanOrEqual(1);
     }
   });
 
